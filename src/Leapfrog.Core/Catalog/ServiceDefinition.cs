@@ -1,0 +1,32 @@
+namespace Leapfrog.Core.Catalog;
+
+/// <summary>One OpenStack service's database migration knowledge across releases.</summary>
+public sealed record ServiceDefinition
+{
+    /// <summary>Service name, e.g. <c>nova</c>.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Default database name (informational; backups, checks).</summary>
+    public required IReadOnlyList<string> Databases { get; init; }
+
+    /// <summary>Default configuration file passed to the tools.</summary>
+    public required string ConfigFile { get; init; }
+
+    /// <summary>First release that has this service's own migration tools.</summary>
+    public required string Since { get; init; }
+
+    /// <summary>Services whose hop to a release must finish before this one's (e.g. nova after placement).</summary>
+    public IReadOnlyList<string> After { get; init; } = [];
+
+    /// <summary>Project version per release (release name to version, e.g. <c>zed</c>: <c>22.0.0</c>).</summary>
+    public IReadOnlyDictionary<string, string> Versions { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Command that prints the tool's version (for the toolbox check).</summary>
+    public IReadOnlyList<string> VersionArgv { get; init; } = [];
+
+    /// <summary>Every step of every release, in run order.</summary>
+    public required IReadOnlyList<StepDefinition> Steps { get; init; }
+
+    /// <summary>Where the facts come from.</summary>
+    public string? Source { get; init; }
+}

@@ -1,0 +1,15 @@
+namespace Leapfrog.Core.Releases;
+
+/// <summary>One OpenStack release (series).</summary>
+/// <param name="Order">Position in the release sequence, 0 for the oldest known.</param>
+/// <param name="Name">Lower-case code name, e.g. <c>zed</c> or <c>antelope</c>.</param>
+/// <param name="Number">Year-based number from 2023.1 on (e.g. <c>2023.1</c>); null before.</param>
+/// <param name="Slurp">True for a Skip Level Upgrade Release Process release.</param>
+public sealed record Release(int Order, string Name, string? Number, bool Slurp)
+{
+    /// <summary>The canonical spelling: <c>zed</c>, or <c>2023.1-antelope</c> where a number exists.</summary>
+    public string Id => Number is null ? Name : $"{Number}-{Name}";
+
+    /// <inheritdoc />
+    public override string ToString() => Id;
+}
