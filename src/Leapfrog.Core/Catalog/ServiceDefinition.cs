@@ -3,6 +3,11 @@ namespace Leapfrog.Core.Catalog;
 /// <summary>One OpenStack service's database migration knowledge across releases.</summary>
 public sealed record ServiceDefinition
 {
+    // The source-generated reader assigns null to init-only properties missing from the JSON: keep them empty instead.
+    private readonly IReadOnlyList<string> _after = [];
+    private readonly IReadOnlyDictionary<string, string> _versions = new Dictionary<string, string>();
+    private readonly IReadOnlyList<string> _versionArgv = [];
+
     /// <summary>Service name, e.g. <c>nova</c>.</summary>
     public required string Name { get; init; }
 
@@ -16,13 +21,13 @@ public sealed record ServiceDefinition
     public required string Since { get; init; }
 
     /// <summary>Services whose hop to a release must finish before this one's (e.g. nova after placement).</summary>
-    public IReadOnlyList<string> After { get; init; } = [];
+    public IReadOnlyList<string> After { get => _after; init => _after = value ?? []; }
 
     /// <summary>Project version per release (release name to version, e.g. <c>zed</c>: <c>22.0.0</c>).</summary>
-    public IReadOnlyDictionary<string, string> Versions { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Versions { get => _versions; init => _versions = value ?? new Dictionary<string, string>(); }
 
     /// <summary>Command that prints the tool's version (for the toolbox check).</summary>
-    public IReadOnlyList<string> VersionArgv { get; init; } = [];
+    public IReadOnlyList<string> VersionArgv { get => _versionArgv; init => _versionArgv = value ?? []; }
 
     /// <summary>Every step of every release, in run order.</summary>
     public required IReadOnlyList<StepDefinition> Steps { get; init; }
