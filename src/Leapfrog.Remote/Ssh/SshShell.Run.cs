@@ -23,6 +23,7 @@ public sealed partial class SshShell
         }
         catch (Exception e) when (IsConnectionLoss(e))
         {
+            Invalidate(client);
             throw new ShellConnectionLostException(Target, e);
         }
 
@@ -38,6 +39,7 @@ public sealed partial class SshShell
             }
             catch (Exception e) when (IsConnectionLoss(e))
             {
+                Invalidate(client);
                 throw new ShellConnectionLostException(Target, e);
             }
 
@@ -48,6 +50,15 @@ public sealed partial class SshShell
     /// <summary>The command line sent to the server: <c>[sudo -n] /bin/sh -c 'script'</c>.</summary>
     /// <exception cref="InvalidRequestException">The script contains NUL.</exception>
     internal static string CommandLine(string script, bool become) => ShellQuote.Join(ShellScript.Argv(script, become));
+
+    /// <summary>Forgets a client whose connection failed, so the next call reconnects even if SSH.NET has not noticed yet.</summary>
+    private void Invalidate(SshClient client)
+    {
+        if (Interlocked.CompareExchange(ref _client, null, client) == client)
+        {
+            client.Dispose();
+        }
+    }
 
     private static bool IsConnectionLoss(Exception e) =>
         e is SshConnectionException or System.Net.Sockets.SocketException or IOException or ObjectDisposedException
