@@ -95,6 +95,22 @@ public class OverlayValidationTests
     }
 
     [Fact]
+    public void A_yaml_alias_bomb_is_refused()
+    {
+        var text = new System.Text.StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for (var i = 1; i < 9; i++)
+        {
+            text.Append($"a{i}: &a{i} [{string.Join(", ", Enumerable.Repeat($"*a{i - 1}", 10))}]\n");
+        }
+
+        text.Append("services: {}\n");
+
+        var e = Assert.Throws<InvalidRequestException>(() => ServiceCatalog.Default.WithOverlay(text.ToString(), "bomb.yml"));
+
+        Assert.Contains("more than 100000 values (repeated YAML aliases?)", e.Message);
+    }
+
+    [Fact]
     public void A_valid_empty_overlay_changes_nothing()
     {
         var catalog = ServiceCatalog.Default.WithOverlay("services: {}", "none.yml");

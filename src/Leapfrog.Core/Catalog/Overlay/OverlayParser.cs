@@ -13,6 +13,9 @@ internal static class OverlayParser
 
     private const int MaxDepth = 32;
 
+    // YAML aliases may repeat a subtree many times: bound the expanded size, not only the text.
+    private const int MaxNodes = 100_000;
+
     /// <summary>Parses <paramref name="text"/>: JSON when the origin ends in <c>.json</c> or the text starts with '{', else YAML.</summary>
     /// <exception cref="InvalidRequestException">Empty, too large, not parseable, or a key given twice.</exception>
     public static JsonNode Parse(string text, string origin)
@@ -107,15 +110,21 @@ internal static class OverlayParser
             throw new InvalidRequestException($"{origin}: expected exactly one YAML document, found {stream.Documents.Count}");
         }
 
-        return FromYaml(stream.Documents[0].RootNode, "$", origin, 0)
+        var budget = new int[] { MaxNodes };
+        return FromYaml(stream.Documents[0].RootNode, "$", origin, 0, budget)
             ?? throw new InvalidRequestException($"{origin}: $: expected a mapping with 'services', found null");
     }
 
-    private static JsonNode? FromYaml(YamlNode node, string path, string origin, int depth)
+    private static JsonNode? FromYaml(YamlNode node, string path, string origin, int depth, int[] budget)
     {
         if (depth > MaxDepth)
         {
             throw new InvalidRequestException($"{origin}: {path}: nested deeper than {MaxDepth} levels");
+        }
+
+        if (--budget[0] < 0)
+        {
+            throw new InvalidRequestException($"{origin}: {path}: more than {MaxNodes} values (repeated YAML aliases?)");
         }
 
         switch (node)
@@ -136,7 +145,7 @@ internal static class OverlayParser
                         throw new InvalidRequestException($"{origin}: {child}: the key is given twice");
                     }
 
-                    obj[key] = FromYaml(valueNode, child, origin, depth + 1);
+                    obj[key] = FromYaml(valueNode, child, origin, depth + 1, budget);
                 }
 
                 return obj;
@@ -145,7 +154,7 @@ internal static class OverlayParser
                 var i = 0;
                 foreach (var item in sequence.Children)
                 {
-                    array.Add(FromYaml(item, $"{path}[{i++}]", origin, depth + 1));
+                    array.Add(FromYaml(item, $"{path}[{i++}]", origin, depth + 1, budget));
                 }
 
                 return array;
