@@ -24,7 +24,8 @@ internal static class ToolboxResolver
             var services = new List<KeyValuePair<string, ToolboxSpec>>();
             foreach (var name in host.Services)
             {
-                var spec = One(config, host, catalog.Find(name), release);
+                var service = catalog.Find(name);
+                var spec = One(config, host.Toolboxes, service, release, catalog.Exists(service, release));
                 if (spec is not null)
                 {
                     services.Add(new(name, spec));
@@ -40,9 +41,10 @@ internal static class ToolboxResolver
         return result;
     }
 
-    private static ToolboxSpec? One(InventoryConfig config, MigrationHost host, ServiceDefinition service, Release release)
+    /// <summary>The expanded toolbox of <paramref name="service"/> in <paramref name="release"/>, or null to leave the release out.</summary>
+    internal static ToolboxSpec? One(InventoryConfig config, ToolboxTable hostTable, ServiceDefinition service, Release release, bool exists)
     {
-        if (!ServiceCatalog.Default.Exists(service, release))
+        if (!exists)
         {
             return null;
         }
@@ -53,7 +55,7 @@ internal static class ToolboxResolver
             return null;
         }
 
-        var spec = host.Toolboxes.Find(service.Name, release) ?? config.Toolboxes.Find(service.Name, release) ?? ToolboxSpec.OsaVenv;
+        var spec = hostTable.Find(service.Name, release) ?? config.Toolboxes.Find(service.Name, release) ?? ToolboxSpec.OsaVenv;
         return spec.NeedsVersion && version is null ? null : spec.Expand(service.Name, version);
     }
 }
