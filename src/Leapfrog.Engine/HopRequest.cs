@@ -1,0 +1,56 @@
+using Leapfrog.Core.Catalog;
+using Leapfrog.Core.Releases;
+
+namespace Leapfrog.Engine;
+
+/// <summary>Everything one hop needs, validated.</summary>
+public sealed record HopRequest
+{
+    /// <summary>The catalog (embedded, possibly corrected by a catalog file).</summary>
+    public required ServiceCatalog Catalog { get; init; }
+
+    /// <summary>The service whose database hops.</summary>
+    public required ServiceDefinition Service { get; init; }
+
+    /// <summary>Release the database is at.</summary>
+    public required Release From { get; init; }
+
+    /// <summary>Release whose tools run the hop.</summary>
+    public required Release To { get; init; }
+
+    /// <summary>The target release's toolbox, placeholders filled.</summary>
+    public required Toolbox Toolbox { get; init; }
+
+    /// <summary>The service configuration file on the controller.</summary>
+    public required string ConfigFile { get; init; }
+
+    /// <summary>State directory on the controller.</summary>
+    public string StateDir { get; init; } = "/var/lib/leapfrog";
+
+    /// <summary>Step kinds to run (probe and verify always run when present).</summary>
+    public IReadOnlySet<StepKind> Phases { get; init; } = new HashSet<StepKind> { StepKind.Schema, StepKind.Data };
+
+    /// <summary>Rows per online data migration batch (<c>--max-count</c>).</summary>
+    public int Batch { get; init; } = 50;
+
+    /// <summary>Most batches one data step may take before the hop gives up.</summary>
+    public int MaxBatches { get; init; } = 1000;
+
+    /// <summary>Longest one step may run before it is killed.</summary>
+    public TimeSpan StepTimeout { get; init; } = TimeSpan.FromHours(2);
+
+    /// <summary>A lock whose holder sent no heartbeat for this long is stale.</summary>
+    public TimeSpan LockStaleAfter { get; init; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>Report only; change nothing.</summary>
+    public bool CheckMode { get; init; }
+
+    /// <summary>Values that must never appear in output (passwords, keys, passphrases).</summary>
+    public IReadOnlyList<string> Secrets { get; init; } = [];
+
+    /// <summary>Who runs this (user@host), for the lock.</summary>
+    public string Owner { get; init; } = $"{Environment.UserName}@{Environment.MachineName}";
+
+    /// <summary>The hop's name, e.g. <c>victoria -> wallaby</c>.</summary>
+    public string Name => $"{From.Id} -> {To.Id}";
+}

@@ -1,0 +1,306 @@
+using System.Globalization;
+using Leapfrog.Core.Catalog;
+
+namespace Leapfrog.Engine;
+
+/// <summary>Probe, steps, data-migration batches and verification.</summary>
+public sealed partial class HopRunner
+{
+    private IReadOnlyList<StepDefinition> Steps(StepKind kind) =>
+        _request.Catalog.StepsFor(_request.Service, _request.To, kind);
+
+    private StepDefinition? First(StepKind kind) => Steps(kind) is [var first, ..] ? first : null;
+
+    private async Task<HopOutcome> CheckAsync(CancellationToken ct)
+    {
+        StepReport? before = null;
+        var probe = First(StepKind.Probe);
+        if (probe is not null)
+        {
+            var command = Command(probe, _request.Batch);
+            var result = await _controller.RunAsync(command, _request.StepTimeout, ct).ConfigureAwait(false);
+            before = Report(probe, command, new RunResult(1, result.ExitCode, result.Stdout, result.Stderr, 0, false), "probed", null, 1);
+            _reports.Add(before);
+        }
+
+        var pending = before?.Meaning != "ok";
+        foreach (var step in Steps(StepKind.Schema).Where(_ => pending).Concat(Steps(StepKind.Data)).Where(s => _request.Phases.Contains(s.Kind)))
+        {
+            _reports.Add(Report(step, Command(step, _request.Batch), null, "would_run", null, 0));
+        }
+
+        return new HopOutcome
+        {
+            Changed = true,
+            SchemaBefore = before,
+            Message = $"check mode: {Svc} {_request.Name} would run {_reports.Count(r => r.Outcome == "would_run")} step(s)" +
+                      (before is null ? "" : $"; probe says {before.Meaning} (rc {before.Rc})"),
+            StateFile = StateFile,
+            DataOutcome = Steps(StepKind.Data).Count > 0 ? "not_run" : "none",
+        };
+    }
+
+    private async Task<HopOutcome> RunLockedAsync(ServiceState? state, LockOwner owner, CancellationToken ct)
+    {
+        state ??= new ServiceState { Service = Svc };
+        var hop = state.Hops.LastOrDefault();
+        if (hop is null || hop.Outcome == "done" || hop.From != _request.From.Id || hop.To != _request.To.Id)
+        {
+            hop = new HopRecord
+            {
+                RunId = $"{_time.GetUtcNow():yyyyMMddTHHmmss}-{_request.From.Name}-{_request.To.Name}",
+                From = _request.From.Id,
+                To = _request.To.Id,
+                Started = Now(),
+                Outcome = "running",
+            };
+            state.Hops.Add(hop);
+        }
+        else
+        {
+            _warnings.Add($"resuming {Svc} {_request.Name} (run {hop.RunId}, last outcome: {hop.Outcome})");
+            state.Hops[^1] = hop = hop with { Outcome = "running", Message = null };
+        }
+
+        await WriteStateAsync(state, ct).ConfigureAwait(false);
+        var failure = await RunStepsAsync(hop.RunId, ct).ConfigureAwait(false);
+
+        var records = _reports.Select(r => new StepRecord
+        {
+            Name = $"{r.Kind}:{r.Name}", Command = r.Command, Rc = r.Rc, Outcome = r.Outcome, DurationS = r.DurationS, Runs = r.Attempts,
+        }).ToList();
+        var verified = _reports.LastOrDefault(r => r.Kind == "verify") is { } v ? v.Outcome == "ok" : (bool?)null;
+        state.Hops[^1] = hop with
+        {
+            Outcome = failure is null ? "done" : "failed",
+            Finished = Now(),
+            Message = failure,
+            Steps = records,
+        };
+        state = failure is null ? state with { Release = _request.To.Id } : state;
+        await WriteStateAsync(state, ct).ConfigureAwait(false);
+
+        var data = _reports.Where(r => r.Kind == "data").ToList();
+        return new HopOutcome
+        {
+            Changed = true,
+            Failed = failure is not null,
+            Message = failure is null
+                ? $"{Svc} moved {_request.Name}: {_reports.Count(r => r.Attempts > 0)} step(s) run, verified={(verified?.ToString() ?? "n/a").ToLowerInvariant()}"
+                : $"{Svc} {_request.Name} failed: {failure}. Fix the cause and rerun the same hop: it resumes where it stopped",
+            Verified = verified,
+            SchemaBefore = _reports.FirstOrDefault(r => r.Kind == "probe"),
+            SchemaAfter = _reports.LastOrDefault(r => r.Kind == "verify"),
+            DataBatches = data.Sum(d => d.Attempts),
+            DataOutcome = data.Count == 0 ? (Steps(StepKind.Data).Count > 0 ? "not_run" : "none") : data.All(d => d.Outcome is "ok" or "done_earlier") ? "done" : "failed",
+            RunId = hop.RunId,
+            StateFile = StateFile,
+        };
+    }
+
+    /// <summary>Runs probe, steps and verification; returns the failure message, or null on success.</summary>
+    private async Task<string?> RunStepsAsync(string runId, CancellationToken ct)
+    {
+        var index = 0;
+        var probe = First(StepKind.Probe);
+        var pending = true;
+        if (probe is not null)
+        {
+            var report = await RunOnceAsync(probe, ++index, runId, fresh: true, ct).ConfigureAwait(false);
+            if (report.Outcome is not ("ok" or "pending"))
+            {
+                return $"probe {probe.Name} did not answer (rc {report.Rc}): {Tail(report.Stderr)}";
+            }
+
+            pending = report.Meaning != "ok";
+        }
+
+        foreach (var step in Steps(StepKind.Schema).Concat(Steps(StepKind.Data)).OrderBy(s => Order(s)))
+        {
+            index++;
+            if (!_request.Phases.Contains(step.Kind) || (step.Kind == StepKind.Schema && !pending))
+            {
+                _reports.Add(Report(step, Command(step, _request.Batch), null, "skipped", null, 0));
+                continue;
+            }
+
+            var report = step.Kind == StepKind.Data
+                ? await RunDataAsync(step, index, runId, ct).ConfigureAwait(false)
+                : await RunOnceAsync(step, index, runId, fresh: false, ct).ConfigureAwait(false);
+            if (report.Outcome is not ("ok" or "done_earlier"))
+            {
+                return $"step {step.Kind.ToString().ToLowerInvariant()}:{step.Name} {Describe(report)}";
+            }
+        }
+
+        var verify = First(StepKind.Verify);
+        if (verify is null)
+        {
+            _warnings.Add($"the catalog has no verification command for {Svc} in {_request.To.Id}: the hop is recorded as done unverified");
+            return null;
+        }
+
+        var check = await RunOnceAsync(verify, ++index, runId, fresh: true, ct).ConfigureAwait(false);
+        return check.Outcome == "ok" ? null : $"verification {verify.Name} did not pass: {Describe(check)}";
+    }
+
+    private int Order(StepDefinition step)
+    {
+        var all = _request.Service.Steps;
+        for (var i = 0; i < all.Count; i++)
+        {
+            if (ReferenceEquals(all[i], step))
+            {
+                return i;
+            }
+        }
+
+        return int.MaxValue;
+    }
+
+    /// <summary>Runs a step once: re-attaches to a running run, skips one that succeeded earlier (unless <paramref name="fresh"/>).</summary>
+    private async Task<StepReport> RunOnceAsync(StepDefinition step, int index, string runId, bool fresh, CancellationToken ct)
+    {
+        var unit = $"{RunsDir(runId)}/{Unit(index, step)}";
+        var command = Command(step, _request.Batch);
+        var started = Now();
+        var (kind, run, rc) = await _executor.StatusAsync(unit, ct).ConfigureAwait(false);
+        if (kind == "done" && !fresh && step.Meaning(rc) is ExitMeaning.Ok or ExitMeaning.Warning)
+        {
+            var earlier = Report(step, command, new RunResult(run, rc, "", "", 0, false), "done_earlier", null, 0);
+            _reports.Add(earlier);
+            return earlier;
+        }
+
+        RunResult result;
+        var resumed = kind == "running";
+        if (resumed)
+        {
+            _warnings.Add($"re-attached to {step.Kind.ToString().ToLowerInvariant()}:{step.Name} run {run}, started by an earlier module run");
+            result = await _executor.AttachAsync(unit, run, ct).ConfigureAwait(false);
+        }
+        else
+        {
+            if (kind == "lost")
+            {
+                _warnings.Add($"run {run} of {step.Name} was interrupted (no exit status: the controller rebooted or the process was killed); starting run {run + 1}");
+            }
+
+            result = await _executor.StartAsync(unit, run + 1, command, ct).ConfigureAwait(false);
+        }
+
+        var report = Report(step, command, result, null, started, 1) with { Resumed = resumed };
+        _reports.Add(report);
+        return report;
+    }
+
+    /// <summary>Online data migrations: batches until the tool says done, bounded.</summary>
+    private async Task<StepReport> RunDataAsync(StepDefinition step, int index, string runId, CancellationToken ct)
+    {
+        var unit = $"{RunsDir(runId)}/{Unit(index, step)}";
+        var command = Command(step, _request.Batch);
+        var started = Now();
+        var (kind, run, rc) = await _executor.StatusAsync(unit, ct).ConfigureAwait(false);
+        if (kind == "done" && step.Meaning(rc) == ExitMeaning.Ok)
+        {
+            var earlier = Report(step, command, new RunResult(run, rc, "", "", 0, false), "done_earlier", null, 0);
+            _reports.Add(earlier);
+            return earlier;
+        }
+
+        var batches = 0;
+        var seconds = 0.0;
+        var resumed = false;
+        RunResult result;
+        while (true)
+        {
+            if (kind == "running")
+            {
+                resumed = true;
+                _warnings.Add($"re-attached to data migration batch {run} of {step.Name}, started by an earlier module run");
+                result = await _executor.AttachAsync(unit, run, ct).ConfigureAwait(false);
+            }
+            else
+            {
+                if (batches >= _request.MaxBatches)
+                {
+                    var gaveUp = Report(step, command, null, "gave_up", started, batches) with { DurationS = Math.Round(seconds, 3) };
+                    _reports.Add(gaveUp);
+                    return gaveUp;
+                }
+
+                result = await _executor.StartAsync(unit, ++run, command, ct).ConfigureAwait(false);
+            }
+
+            batches++;
+            seconds += result.DurationS;
+            var meaning = result.Rc is { } code ? step.Meaning(code) : ExitMeaning.Error;
+            if (result.TimedOut || result.Rc is null || meaning is not ExitMeaning.More)
+            {
+                var report = Report(step, command, result, null, started, batches) with { DurationS = Math.Round(seconds, 3), Resumed = resumed };
+                _reports.Add(report);
+                return report;
+            }
+
+            kind = "next";
+        }
+    }
+
+    private StepReport Report(StepDefinition step, string command, RunResult? result, string? outcome, string? started, int attempts)
+    {
+        var meaning = result?.Rc is { } rc ? step.Meaning(rc) : (ExitMeaning?)null;
+        outcome ??= result switch
+        {
+            { TimedOut: true } => "timeout",
+            { Rc: null } => "interrupted",
+            _ => meaning switch
+            {
+                ExitMeaning.Ok or ExitMeaning.Warning => "ok",
+                ExitMeaning.Pending when step.Kind == StepKind.Probe => "pending",
+                _ => "failed",
+            },
+        };
+        if (meaning == ExitMeaning.Warning)
+        {
+            _warnings.Add($"{step.Name} finished with warnings (rc {result!.Rc}): {Tail(_redactor.Clean(result.Stderr + result.Stdout))}");
+        }
+
+        return new StepReport
+        {
+            Name = step.Name,
+            Kind = step.Kind.ToString().ToLowerInvariant(),
+            Command = _redactor.Clean(command),
+            Rc = result?.Rc,
+            Meaning = meaning?.ToString().ToLowerInvariant(),
+            Outcome = outcome,
+            Stdout = Lines(_redactor.Clean(result?.Stdout ?? "")),
+            Stderr = Lines(_redactor.Clean(result?.Stderr ?? "")),
+            Started = started,
+            DurationS = result?.DurationS ?? 0,
+            Attempts = attempts,
+        };
+    }
+
+    private string Describe(StepReport report) => report.Outcome switch
+    {
+        "timeout" => $"ran past step_timeout ({_request.StepTimeout.TotalSeconds:0} s) and was killed on the controller",
+        "interrupted" => "was interrupted: its process vanished without an exit status",
+        "gave_up" => $"still reported more work after {report.Attempts} batches (data_migration_max_batches); rerun to continue, or raise the bound",
+        _ => $"exited {report.Rc} ({report.Meaning ?? "error"}): {Tail(report.Stderr.Length > 0 ? report.Stderr : report.Stdout)}",
+    };
+
+    private static string Unit(int index, StepDefinition step) =>
+        $"{index.ToString("00", CultureInfo.InvariantCulture)}-{step.Kind.ToString().ToLowerInvariant()}-{step.Name}";
+
+    private static string Lines(string text, int max = 20)
+    {
+        var lines = text.TrimEnd().Split('\n');
+        return string.Join('\n', lines.Skip(Math.Max(0, lines.Length - max)));
+    }
+
+    private static string Tail(string text)
+    {
+        var last = text.TrimEnd().Split('\n').LastOrDefault(l => l.Trim().Length > 0) ?? "";
+        return last.Length == 0 ? "(no output)" : Core.Printable.Clip(last.Trim(), 300);
+    }
+}

@@ -1,0 +1,31 @@
+using System.Text.RegularExpressions;
+
+namespace Leapfrog.Engine;
+
+/// <summary>Removes secrets from text before it leaves the module: known secret values and URL passwords.</summary>
+public sealed partial class Redactor
+{
+    private readonly string[] _secrets;
+
+    /// <summary>Creates a redactor for <paramref name="secrets"/> (empty and very short values are ignored).</summary>
+    public Redactor(IEnumerable<string> secrets) =>
+        _secrets = secrets.Where(s => s.Length >= 4)
+            .SelectMany(s => s.Split('\n').Select(l => l.Trim()).Where(l => l.Length >= 8).Append(s))
+            .Distinct()
+            .OrderByDescending(s => s.Length)
+            .ToArray();
+
+    /// <summary>The text with every secret replaced by <c>********</c>.</summary>
+    public string Clean(string text)
+    {
+        foreach (var secret in _secrets)
+        {
+            text = text.Replace(secret, "********", StringComparison.Ordinal);
+        }
+
+        return UrlPassword().Replace(text, "://${user}:********@");
+    }
+
+    [GeneratedRegex(@"://(?<user>[^:/@\s]+):[^@\s]+@")]
+    private static partial Regex UrlPassword();
+}

@@ -1,0 +1,128 @@
+using System.Text;
+using Leapfrog.Remote;
+
+namespace Leapfrog.Engine;
+
+/// <summary>
+/// The POSIX sh scripts the engine runs on the controller. Every one is safe to run again after a
+/// dropped connection: a step is claimed with an atomic <c>mkdir</c> before it starts, so a retried
+/// launch attaches to the running step instead of starting it twice.
+/// </summary>
+internal static class Scripts
+{
+    /// <summary>Longest a wait script waits on the controller before answering "running".</summary>
+    public static readonly TimeSpan LongPoll = TimeSpan.FromSeconds(10);
+
+    private const string Alive = """
+        alive() { p=$(cat "$a/pid" 2>/dev/null || cat "$a/pid.l" 2>/dev/null) && [ -n "$p" ] && kill -0 "$p" 2>/dev/null && tr '\0' ' ' < "/proc/$p/cmdline" 2>/dev/null | grep -qF -- "$a"; }
+        """;
+
+    /// <summary>Prints the file base64-encoded on one line, or <c>none</c>.</summary>
+    public static string Read(string file) =>
+        $"f={Q(file)}; if [ -f \"$f\" ]; then base64 -w0 < \"$f\"; echo; else echo none; fi";
+
+    /// <summary>Writes <paramref name="content"/> to <paramref name="file"/> atomically (temp file, fsync, rename), mode 0600.</summary>
+    public static string Write(string file, string content) =>
+        $"""
+        set -e; umask 077; f={Q(file)}; mkdir -p "$(dirname "$f")"; t="$f.tmp.$$"
+        printf %s {Q(B64(content))} | base64 -d > "$t"; sync "$t" 2>/dev/null || true; mv -f "$t" "$f"
+        """;
+
+    /// <summary>Takes the lock directory if free: prints <c>acquired</c>, or <c>held AGE</c> then the owner file.</summary>
+    public static string Lock(string lockDir, string ownerJson) =>
+        $"""
+        umask 077; l={Q(lockDir)}; mkdir -p "$(dirname "$l")" || exit 70
+        if mkdir "$l" 2>/dev/null; then printf %s {Q(B64(ownerJson))} | base64 -d > "$l/owner.json" && echo acquired && exit 0; rm -rf "$l"; exit 71; fi
+        m=$(stat -c %Y "$l/owner.json" 2>/dev/null || stat -c %Y "$l"); echo "held $(( $(date +%s) - m ))"; cat "$l/owner.json" 2>/dev/null; exit 0
+        """;
+
+    /// <summary>Replaces a stale lock whose owner file still reads <paramref name="seen"/>; prints <c>acquired</c> or <c>lost</c>.</summary>
+    public static string TakeOver(string lockDir, string seen, string ownerJson) =>
+        $"""
+        umask 077; l={Q(lockDir)}
+        if [ "$(cat "$l/owner.json" 2>/dev/null)" = "$(printf %s {Q(B64(seen))} | base64 -d)" ]; then rm -rf "$l"; fi
+        if mkdir "$l" 2>/dev/null; then printf %s {Q(B64(ownerJson))} | base64 -d > "$l/owner.json" && echo acquired && exit 0; fi
+        echo lost
+        """;
+
+    /// <summary>Removes the lock when <paramref name="runId"/> holds it.</summary>
+    public static string Unlock(string lockDir, string runId) =>
+        $"l={Q(lockDir)}; grep -qF {Q($"\"{runId}\"")} \"$l/owner.json\" 2>/dev/null && rm -rf \"$l\"; exit 0";
+
+    /// <summary>
+    /// Reports a unit's latest run: <c>none</c>, <c>done N RC</c>, <c>running N</c> or <c>lost N AGE</c>.
+    /// </summary>
+    public static string Status(string unitDir) =>
+        $$"""
+        u={{Q(unitDir)}}
+        n=$(ls -1 "$u" 2>/dev/null | grep -E '^[0-9]+$' | sort -n | tail -n 1)
+        [ -n "$n" ] || { echo none; exit 0; }
+        a="$u/$n"
+        {{Alive}}
+        if [ -f "$a/rc" ]; then echo "done $n $(cat "$a/rc")"; elif alive; then echo "running $n"; else echo "lost $n $(( $(date +%s) - $(stat -c %Y "$a") ))"; fi
+        """;
+
+    /// <summary>
+    /// Starts run <paramref name="run"/> of a unit detached (own session and process group, output to
+    /// files, exit status written last and atomically) unless that run exists already, then waits as
+    /// <see cref="Wait"/> does.
+    /// </summary>
+    public static string Launch(string unitDir, int run, string command, string lockDir)
+    {
+        var wrapper = "trap '' HUP; a=\"$1\"; echo $$ > \"$a/pid\"; date +%s.%N > \"$a/started\"; cd / || exit 70; " +
+                      $"{command} > \"$a/out\" 2> \"$a/err\" < /dev/null; rc=$?; " +
+                      "date +%s.%N > \"$a/finished\"; echo $rc > \"$a/rc.tmp\" && mv -f \"$a/rc.tmp\" \"$a/rc\"";
+        return $"""
+            trap '' HUP; umask 077
+            u={Q(unitDir)}; a="$u/{run}"
+            mkdir -p "$u" || exit 70
+            if mkdir "$a" 2>/dev/null; then
+              setsid /bin/sh -c {Q(wrapper)} leapfrog-step "$a" < /dev/null > /dev/null 2>&1 &
+              echo $! > "$a/pid.l"
+            fi
+            {WaitBody(lockDir)}
+            """;
+    }
+
+    /// <summary>
+    /// Waits up to <see cref="LongPoll"/> for run directory <c>$a</c> to finish, touching the lock as a
+    /// heartbeat. Prints <c>running</c>, <c>lost</c>, or <c>done RC</c> followed by three lines: the
+    /// base64 tails of stdout and stderr, and "started finished" epoch seconds.
+    /// </summary>
+    public static string Wait(string runDir, string lockDir) => $"a={Q(runDir)}\n{WaitBody(lockDir)}";
+
+    /// <summary>Kills a run's process group (TERM, then KILL) and records exit status 124 if it left none.</summary>
+    public static string Kill(string runDir) =>
+        $$"""
+        a={{Q(runDir)}}; p=$(cat "$a/pid" 2>/dev/null || cat "$a/pid.l" 2>/dev/null)
+        touch "$a/timeout"
+        if [ -n "$p" ]; then
+          kill -TERM -- "-$p" 2>/dev/null; i=0
+          while kill -0 -- "-$p" 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i+1)); done
+          kill -KILL -- "-$p" 2>/dev/null
+        fi
+        [ -f "$a/rc" ] || { date +%s.%N > "$a/finished"; echo 124 > "$a/rc.tmp" && mv -f "$a/rc.tmp" "$a/rc"; }
+        echo killed
+        """;
+
+    private static string WaitBody(string lockDir) =>
+        $$"""
+        {{Alive}}
+        touch {{Q(lockDir + "/owner.json")}} 2>/dev/null
+        i=0
+        while [ ! -f "$a/rc" ]; do
+          if [ $i -ge 190 ]; then echo running; exit 0; fi
+          if [ $((i % 10)) -eq 5 ] && ! alive; then sleep 0.1; [ -f "$a/rc" ] && break; echo lost; exit 0; fi
+          if [ $i -lt 100 ]; then sleep 0.01; else sleep 0.1; fi
+          i=$((i+1))
+        done
+        echo "done $(cat "$a/rc")"
+        tail -c 4096 "$a/out" 2>/dev/null | base64 -w0; echo
+        tail -c 4096 "$a/err" 2>/dev/null | base64 -w0; echo
+        echo "$(cat "$a/started" 2>/dev/null) $(cat "$a/finished" 2>/dev/null)"
+        """;
+
+    private static string Q(string text) => ShellQuote.Quote(text);
+
+    private static string B64(string text) => Convert.ToBase64String(Encoding.UTF8.GetBytes(text));
+}

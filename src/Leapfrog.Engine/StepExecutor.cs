@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Text;
+
+namespace Leapfrog.Engine;
+
+/// <summary>Launches, re-attaches to and waits for detached step runs on the controller.</summary>
+internal sealed class StepExecutor
+{
+    private readonly Controller _controller;
+    private readonly TimeProvider _time;
+    private readonly string _lockDir;
+    private readonly TimeSpan _stepTimeout;
+
+    public StepExecutor(Controller controller, TimeProvider time, string lockDir, TimeSpan stepTimeout)
+    {
+        _controller = controller;
+        _time = time;
+        _lockDir = lockDir;
+        _stepTimeout = stepTimeout;
+    }
+
+    /// <summary>The latest run of a unit: kind (none, done, running, lost), its number, and its rc when done.</summary>
+    public async Task<(string Kind, int Run, int Rc)> StatusAsync(string unitDir, CancellationToken ct)
+    {
+        var line = (await _controller.RunCheckedAsync(Scripts.Status(unitDir), "reading step status", ct).ConfigureAwait(false)).Trim();
+        var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return parts switch
+        {
+            ["none"] => ("none", 0, 0),
+            ["done", var n, var rc] => ("done", Int(n), Int(rc)),
+            ["running", var n] => ("running", Int(n), 0),
+            ["lost", var n, _] => ("lost", Int(n), 0),
+            _ => throw new ControllerException($"unexpected step status from {_controller.Target}: '{Core.Printable.Clip(line)}'"),
+        };
+    }
+
+    /// <summary>Starts run <paramref name="run"/> (unless it exists already) and waits for its end.</summary>
+    public Task<RunResult> StartAsync(string unitDir, int run, string command, CancellationToken ct) =>
+        WaitAsync(Scripts.Launch(unitDir, run, command, _lockDir), $"{unitDir}/{run}", run, ct);
+
+    /// <summary>Waits for an existing run (re-attach after a dropped connection or a killed module).</summary>
+    public Task<RunResult> AttachAsync(string unitDir, int run, CancellationToken ct) =>
+        WaitAsync(Scripts.Wait($"{unitDir}/{run}", _lockDir), $"{unitDir}/{run}", run, ct);
+
+    private async Task<RunResult> WaitAsync(string first, string runDir, int run, CancellationToken ct)
+    {
+        var attached = _time.GetTimestamp();
+        var script = first;
+        var timedOut = false;
+        while (true)
+        {
+            var result = await _controller.RunAsync(script, Scripts.LongPoll + TimeSpan.FromSeconds(30), ct).ConfigureAwait(false);
+            var lines = result.Stdout.Split('\n');
+            var head = lines[0].Trim();
+            if (result.ExitCode != 0)
+            {
+                throw new ControllerException(
+                    $"could not start or watch step run {runDir} on {_controller.Target} (rc {result.ExitCode}): {Core.Printable.Clip(result.Stderr.Trim(), 200)}");
+            }
+
+            if (head.StartsWith("done ", StringComparison.Ordinal) && lines.Length >= 4)
+            {
+                var times = lines[3].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                var duration = times.Length == 2 ? Math.Max(0, Dbl(times[1]) - Dbl(times[0])) : 0;
+                return new RunResult(run, Int(head[5..]), Decode(lines[1]), Decode(lines[2]), Math.Round(duration, 3), timedOut);
+            }
+
+            if (head == "lost")
+            {
+                return new RunResult(run, null, "", "", 0, timedOut);
+            }
+
+            if (head != "running")
+            {
+                throw new ControllerException($"unexpected answer from {_controller.Target} while watching {runDir}: '{Core.Printable.Clip(head)}'");
+            }
+
+            if (!timedOut && _time.GetElapsedTime(attached) > _stepTimeout)
+            {
+                timedOut = true;
+                await _controller.RunCheckedAsync(Scripts.Kill(runDir), "killing a step past step_timeout", ct).ConfigureAwait(false);
+            }
+
+            script = Scripts.Wait(runDir, _lockDir);
+        }
+    }
+
+    private static string Decode(string b64)
+    {
+        try
+        {
+            return Encoding.UTF8.GetString(Convert.FromBase64String(b64.Trim()));
+        }
+        catch (FormatException)
+        {
+            return "";
+        }
+    }
+
+    private static int Int(string text) => int.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture);
+
+    private static double Dbl(string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : 0;
+}

@@ -1,0 +1,41 @@
+namespace Leapfrog.Engine;
+
+/// <summary>What one catalog step did in this module run, as the module returns it.</summary>
+public sealed record StepReport
+{
+    /// <summary>Step name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>probe, schema, data or verify.</summary>
+    public required string Kind { get; init; }
+
+    /// <summary>The command line run on the controller (secrets removed).</summary>
+    public required string Command { get; init; }
+
+    /// <summary>Exit code of the last run; null when nothing ran or the run was lost.</summary>
+    public int? Rc { get; init; }
+
+    /// <summary>What <see cref="Rc"/> means for this command in this release.</summary>
+    public string? Meaning { get; init; }
+
+    /// <summary>ok, skipped, done_earlier, failed, timeout, interrupted, would_run.</summary>
+    public required string Outcome { get; init; }
+
+    /// <summary>Last lines of stdout (secrets removed).</summary>
+    public string Stdout { get; init; } = "";
+
+    /// <summary>Last lines of stderr (secrets removed).</summary>
+    public string Stderr { get; init; } = "";
+
+    /// <summary>When this module run started the step (UTC, ISO 8601); null when it did not run.</summary>
+    public string? Started { get; init; }
+
+    /// <summary>Seconds its runs took in this module run.</summary>
+    public double DurationS { get; init; }
+
+    /// <summary>Runs started in this module run (attempts, or batches for data migrations).</summary>
+    public int Attempts { get; init; }
+
+    /// <summary>True when this module run re-attached to a run started earlier.</summary>
+    public bool Resumed { get; init; }
+}

@@ -1,0 +1,163 @@
+using System.Text.Json.Nodes;
+using Leapfrog.Core;
+using Leapfrog.Core.Catalog;
+using Leapfrog.Core.Planning;
+using Leapfrog.Core.Releases;
+using Leapfrog.Engine;
+using Leapfrog.Remote;
+
+namespace Leapfrog.Module.Hop;
+
+/// <summary>Turns the module's parameters into a validated hop request and connection options.</summary>
+internal static class HopArgs
+{
+    /// <summary>Every parameter the hop module takes.</summary>
+    public static readonly IReadOnlyCollection<string> Parameters =
+    [
+        "service", "from_release", "to_release", "allow_unsupported", "catalog_file",
+        "transport", "host", "port", "user", "private_key_file", "private_key", "private_key_passphrase", "password",
+        "known_hosts_file", "host_key_checking", "connect_timeout", "connect_attempts", "reconnect_timeout", "become",
+        "toolbox", "toolboxes", "config_file", "state_dir", "phases",
+        "data_migration_batch", "data_migration_max_batches", "step_timeout", "lock_stale_after",
+    ];
+
+    /// <summary>Reads the hop request.</summary>
+    /// <exception cref="InvalidRequestException">Any bad parameter.</exception>
+    public static HopRequest Request(ModuleArgs args)
+    {
+        var catalog = CatalogFile.Load(args);
+        var releases = catalog.Releases;
+        var service = catalog.Find(args.GetRequired("service"));
+        var from = releases.Find(args.GetRequired("from_release"), "from_release");
+        var to = releases.Find(args.GetRequired("to_release"), "to_release");
+        var planner = new Planner(releases);
+        if (to.Order <= from.Order || !planner.IsSupported(from, to))
+        {
+            // Same messages as the plan module for backwards and equal; a longer jump is refused unless allowed.
+            var hops = planner.Plan(from, to, PlanPolicy.Strict, [], allowUnsupported: false);
+            if (hops.Count > 1 && !args.GetBool("allow_unsupported", false))
+            {
+                throw new InvalidRequestException(
+                    $"{from.Id} -> {to.Id} is not one supported hop (upstream supports N -> N+1 and SLURP -> next SLURP); " +
+                    $"run the hops {string.Join(", ", hops.Select(h => $"{h.From.Id} -> {h.To.Id}"))} (leapfrog.openstack.plan lists them), or set allow_unsupported");
+            }
+        }
+
+        if (!catalog.Exists(service, to))
+        {
+            throw new InvalidRequestException($"{service.Name} has no migration tools in {to.Id} (it has them from {service.Since} on)");
+        }
+
+        var configFile = Inputs.Path(args.GetString("config_file") ?? service.ConfigFile, "config_file");
+        return new HopRequest
+        {
+            Catalog = catalog,
+            Service = service,
+            From = from,
+            To = to,
+            Toolbox = ToolboxFor(args, service, to, releases).Expand(service.Name, ServiceCatalog.VersionFor(service, to), to.Name),
+            ConfigFile = configFile,
+            StateDir = Inputs.Path(args.GetString("state_dir") ?? "/var/lib/leapfrog", "state_dir").TrimEnd('/'),
+            Phases = Phases(args),
+            Batch = args.GetInt("data_migration_batch", 50, 1, 1_000_000),
+            MaxBatches = args.GetInt("data_migration_max_batches", 1000, 1, 1_000_000),
+            StepTimeout = TimeSpan.FromSeconds(args.GetInt("step_timeout", 7200, 1, 7 * 86400)),
+            LockStaleAfter = TimeSpan.FromSeconds(args.GetInt("lock_stale_after", 120, 15, 86400)),
+            CheckMode = args.CheckMode,
+            Secrets = new[] { args.GetString("password"), args.GetString("private_key"), args.GetString("private_key_passphrase") }
+                .Where(s => !string.IsNullOrEmpty(s)).Select(s => s!).ToList(),
+        };
+    }
+
+    /// <summary>Reads the connection options.</summary>
+    /// <exception cref="InvalidRequestException">Any bad parameter.</exception>
+    public static ShellOptions Connection(ModuleArgs args)
+    {
+        var local = args.GetChoice("transport", "ssh", "ssh", "local") == "local";
+        var become = args.GetBool("become", false);
+        if (local)
+        {
+            return new ShellOptions { Local = true, Become = become };
+        }
+
+        var keyFile = args.GetString("private_key_file");
+        var options = new ShellOptions
+        {
+            Host = Inputs.Word(args.GetRequired("host"), "host"),
+            Port = args.GetInt("port", 22, 1, 65535),
+            User = Inputs.Word(args.GetString("user") ?? "root", "user"),
+            PrivateKeyFile = keyFile is null ? null : Inputs.Path(keyFile, "private_key_file"),
+            PrivateKey = args.GetString("private_key"),
+            PrivateKeyPassphrase = args.GetString("private_key_passphrase"),
+            Password = args.GetString("password"),
+            HostKeyChecking = args.GetChoice("host_key_checking", "strict", "strict", "accept_new", "off") switch
+            {
+                "accept_new" => HostKeyChecking.AcceptNew,
+                "off" => HostKeyChecking.Off,
+                _ => HostKeyChecking.Strict,
+            },
+            ConnectTimeout = TimeSpan.FromSeconds(args.GetInt("connect_timeout", 10, 1, 600)),
+            ConnectAttempts = args.GetInt("connect_attempts", 4, 1, 100),
+            Become = become,
+        };
+        var knownHosts = args.GetString("known_hosts_file");
+        options = knownHosts is null ? options : options with { KnownHostsFile = Inputs.Path(knownHosts, "known_hosts_file") };
+        if (options.PrivateKeyFile is null && options.PrivateKey is null && options.Password is null)
+        {
+            throw new InvalidRequestException("give one of private_key_file, private_key or password to log in to the controller");
+        }
+
+        return options;
+    }
+
+    private static HashSet<StepKind> Phases(ModuleArgs args)
+    {
+        var names = args.GetList("phases");
+        if (names.Count == 0)
+        {
+            return [StepKind.Schema, StepKind.Data];
+        }
+
+        return names.Select(n => n.Trim().ToLowerInvariant() switch
+        {
+            "schema" => StepKind.Schema,
+            "data" => StepKind.Data,
+            _ => throw new InvalidRequestException($"phases: '{Printable.Clip(n, 40)}' is not one of: schema, data"),
+        }).ToHashSet();
+    }
+
+    private static Toolbox ToolboxFor(ModuleArgs args, ServiceDefinition service, Release to, ReleaseCatalog releases)
+    {
+        if (args.GetObject("toolbox") is { } spec)
+        {
+            return Toolbox.Parse(spec, "toolbox");
+        }
+
+        var all = args.GetObject("toolboxes")
+            ?? throw new InvalidRequestException($"toolbox is required: say where {to.Id}'s {service.Name} tools are (type venv, container, chroot, prefix or system)");
+        foreach (var (key, value) in all)
+        {
+            if (!releases.Find(key, "toolboxes").Equals(to))
+            {
+                continue;
+            }
+
+            if (value is not JsonObject perRelease)
+            {
+                throw new InvalidRequestException($"toolboxes.{key}: expected a dictionary");
+            }
+
+            if (perRelease.ContainsKey("type"))
+            {
+                return Toolbox.Parse(perRelease, $"toolboxes.{key}");
+            }
+
+            var chosen = perRelease[service.Name] ?? perRelease["default"];
+            return chosen is JsonObject one
+                ? Toolbox.Parse(one, $"toolboxes.{key}.{(perRelease.ContainsKey(service.Name) ? service.Name : "default")}")
+                : throw new InvalidRequestException($"toolboxes.{key}: no toolbox for {service.Name} (and no 'default')");
+        }
+
+        throw new InvalidRequestException($"toolboxes has no entry for {to.Id}: say where {to.Id}'s {service.Name} tools are");
+    }
+}

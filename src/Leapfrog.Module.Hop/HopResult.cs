@@ -1,0 +1,47 @@
+using System.Text.Json.Nodes;
+using Leapfrog.Engine;
+
+namespace Leapfrog.Module.Hop;
+
+/// <summary>The module's result object (keys as documented in hop.yml).</summary>
+internal static class HopResult
+{
+    public static JsonObject ToJson(HopOutcome o, HopRequest request, string target) => new()
+    {
+        ["changed"] = o.Changed,
+        ["failed"] = o.Failed,
+        ["msg"] = o.Message,
+        ["service"] = request.Service.Name,
+        ["from_release"] = request.From.Id,
+        ["to_release"] = request.To.Id,
+        ["target"] = target,
+        ["toolbox"] = request.Toolbox.Describe(),
+        ["already_done"] = o.AlreadyDone,
+        ["verified"] = o.Verified,
+        ["schema_before"] = Step(o.SchemaBefore),
+        ["schema_after"] = Step(o.SchemaAfter),
+        ["data_migrations"] = new JsonObject { ["batches"] = o.DataBatches, ["outcome"] = o.DataOutcome },
+        ["steps"] = new JsonArray(o.Steps.Select(s => (JsonNode?)Step(s)).ToArray()),
+        ["warnings"] = new JsonArray(o.Warnings.Select(w => (JsonNode)w).ToArray()),
+        ["run_id"] = o.RunId,
+        ["state_file"] = o.StateFile,
+        ["controller_calls"] = o.ControllerCalls,
+        ["reconnects"] = o.Reconnects,
+    };
+
+    private static JsonObject? Step(StepReport? s) => s is null ? null : new JsonObject
+    {
+        ["name"] = s.Name,
+        ["kind"] = s.Kind,
+        ["command"] = s.Command,
+        ["rc"] = s.Rc,
+        ["meaning"] = s.Meaning,
+        ["outcome"] = s.Outcome,
+        ["stdout"] = s.Stdout,
+        ["stderr"] = s.Stderr,
+        ["started"] = s.Started,
+        ["duration_s"] = s.DurationS,
+        ["attempts"] = s.Attempts,
+        ["resumed"] = s.Resumed,
+    };
+}
