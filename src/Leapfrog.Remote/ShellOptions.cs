@@ -49,7 +49,7 @@ public sealed record ShellOptions
     public bool Local { get; init; }
 
     /// <summary>The target as shown to operators: <c>user@host:port</c> or <c>local</c>.</summary>
-    public string Target => Local ? "local" : $"{User}@{Host}:{Port}";
+    public string Target => Local ? "local" : Host.Contains(':', StringComparison.Ordinal) ? $"{User}@[{Host}]:{Port}" : $"{User}@{Host}:{Port}";
 
     private static string DefaultKnownHostsFile() =>
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".ssh", "known_hosts");

@@ -127,4 +127,10 @@ public sealed class ConnectRetryTests
 
         Assert.Equal("no SSH credentials: give private_key_file, private_key or password", e.Message);
     }
+
+    [Theory]
+    [InlineData("db1", 22, "root@db1:22")]
+    [InlineData("::1", 2222, "root@[::1]:2222")]
+    public void The_target_names_user_host_and_port(string host, int port, string target) =>
+        Assert.Equal(target, ShellFactory.Create(new ShellOptions { Host = host, Port = port, Password = "p" }, TimeProvider.System).Target);
 }

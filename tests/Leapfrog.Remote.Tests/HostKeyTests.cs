@@ -162,4 +162,18 @@ public sealed class HostKeyTests(SshFixture ssh) : IDisposable
         Assert.Contains(Server.HostKeyFingerprints.Values, warning.Contains);
         Assert.Single(File.ReadAllLines(knownHosts));
     }
+
+    [Fact]
+    public async Task Accept_new_refuses_when_the_key_cannot_be_recorded()
+    {
+        var blocker = _temp.File("a-file");
+        File.WriteAllText(blocker, "");
+        var knownHosts = Path.Combine(blocker, "known_hosts");
+        await using var shell = ShellFactory.Create(With(knownHosts, HostKeyChecking.AcceptNew), TimeProvider.System);
+
+        var e = await Assert.ThrowsAsync<KnownHostsWriteException>(() => shell.RunAsync(TouchMarker, Timeout));
+
+        Assert.StartsWith($"cannot add the host key of 127.0.0.1:{Server.Port} to known_hosts {knownHosts}", e.Message);
+        Assert.False(File.Exists(Marker));
+    }
 }

@@ -13,6 +13,7 @@ internal sealed class HostKeyGuard
     private readonly ShellOptions _options;
     private readonly KnownHostsFile? _knownHosts;
     private readonly Action<string> _warn;
+    private byte[]? _accepted;
 
     /// <summary>Loads known_hosts (not read when checking is off).</summary>
     /// <exception cref="KnownHostsFormatException">A line is malformed.</exception>
@@ -55,14 +56,20 @@ internal sealed class HostKeyGuard
         }
 
         var file = _knownHosts.Path;
-        var verdict = _knownHosts.Check(host, port, blob);
+        var verdict = _accepted is not null && _accepted.AsSpan().SequenceEqual(blob)
+            ? new HostKeyVerdict(HostKeyVerdictKind.Trusted, [])
+            : _knownHosts.Check(host, port, blob);
         switch (verdict.Kind)
         {
             case HostKeyVerdictKind.Trusted:
                 e.CanTrust = true;
                 return;
             case HostKeyVerdictKind.Unknown when _options.HostKeyChecking == HostKeyChecking.AcceptNew:
-                KnownHostsWriter.Append(file, host, port, blob);
+                if (!TryAppend(file, host, port, blob))
+                {
+                    break;
+                }
+
                 _warn($"accepted new host key for {host}:{port}: {type} {fingerprint} (added to {file})");
                 e.CanTrust = true;
                 return;
@@ -78,6 +85,21 @@ internal sealed class HostKeyGuard
         }
 
         e.CanTrust = false;
+    }
+
+    private bool TryAppend(string file, string host, int port, byte[] blob)
+    {
+        try
+        {
+            KnownHostsWriter.Append(file, host, port, blob);
+            _accepted = blob;
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            Refusal = new KnownHostsWriteException(file, host, port, e);
+            return false;
+        }
     }
 
     private static bool IsCertificate(string algorithm) => algorithm.Contains("-cert-", StringComparison.Ordinal);
