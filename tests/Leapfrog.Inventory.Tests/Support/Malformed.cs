@@ -5,6 +5,17 @@ internal static class Malformed
 {
     public sealed record Case(Dictionary<string, string> Env, string[] Args);
 
+    /// <summary>A piece of the message each case must print.</summary>
+    public static string Expected(string name) => name switch
+    {
+        "missing-osa" => "LEAPFROG_OSA_INVENTORY=/nonexistent/openstack_inventory.json: no such file",
+        "bad-json" => "bad.json: not valid JSON (line 3, byte 1)",
+        "bad-yaml" => "bad.yml line 3: not valid YAML",
+        "unknown-service" => "'trove' is not a known service",
+        "empty-group" => "service heat: OSA group heat_api / heat_all has no hosts",
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
+    };
+
     public static Case Write(TempDir dir, string name) => name switch
     {
         "missing-osa" => new(new() { ["LEAPFROG_OSA_INVENTORY"] = "/nonexistent/openstack_inventory.json" }, ["--list"]),
