@@ -46,8 +46,16 @@ internal sealed class SqlClient(DbUrl url, Redactor redactor)
 
         using var p = Process.Start(psi) ?? throw new ToolExit(1, "ERROR: could not start the mariadb client");
         var stderr = p.StandardError.ReadToEndAsync();
-        p.StandardInput.Write(sql);
-        p.StandardInput.Close();
+        try
+        {
+            p.StandardInput.Write(sql);
+            p.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // The client quit before reading (e.g. access denied): its exit code and stderr say why.
+        }
+
         var stdout = p.StandardOutput.ReadToEnd();
         p.WaitForExit();
         if (p.ExitCode != 0)
