@@ -53,6 +53,22 @@ public class ConfigErrorTests
     }
 
     [Fact]
+    public void Aliases_that_expand_to_a_huge_tree_are_refused_quickly()
+    {
+        // Ten levels of ten aliases each: 10^10 nodes when read, 11 lines of text.
+        var yaml = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+        for (var i = 1; i < 10; i++)
+        {
+            yaml += $"a{i}: &a{i} [{string.Join(", ", Enumerable.Repeat($"*a{i - 1}", 10))}]\n";
+        }
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var e = Inv.Fails(yaml);
+        Assert.Equal("test.cfg: the configuration expands to more than 100000 YAML nodes (aliases?)", e.Message);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
     public void A_missing_configuration_file_is_named()
     {
         var e = Assert.Throws<InventoryException>(() => Leapfrog.Inventory.Config.ConfigReader.Read("/nonexistent/leapfrog.cfg"));

@@ -8,6 +8,8 @@ namespace Leapfrog.Inventory.Config;
 /// <summary>Reads the YAML configuration (parsed with YamlDotNet's representation model: no reflection).</summary>
 internal static class ConfigReader
 {
+    private const int MaxNodes = 100_000;
+
     private static readonly string[] TopKeys = ["osa", "controllers", "services", "migration_hosts", "releases", "defaults", "toolboxes"];
 
     /// <summary>Reads and validates the configuration file at <paramref name="path"/>.</summary>
@@ -108,7 +110,49 @@ internal static class ConfigReader
             throw new InventoryException($"{origin}: holds {stream.Documents.Count} YAML documents; give one");
         }
 
-        return new YamlField(origin, "", stream.Documents[0].RootNode);
+        var root = stream.Documents[0].RootNode;
+        if (!WithinSize(root))
+        {
+            throw new InventoryException($"{origin}: the configuration expands to more than {MaxNodes} YAML nodes (aliases?)");
+        }
+
+        return new YamlField(origin, "", root);
+    }
+
+    // Aliases share nodes, so a small file can stand for a huge tree: count the nodes as they would be read.
+    private static bool WithinSize(YamlNode root)
+    {
+        var stack = new Stack<YamlNode>();
+        stack.Push(root);
+        var count = 0;
+        while (stack.Count > 0)
+        {
+            if (++count > MaxNodes)
+            {
+                return false;
+            }
+
+            switch (stack.Pop())
+            {
+                case YamlMappingNode map:
+                    foreach (var (k, v) in map.Children)
+                    {
+                        stack.Push(k);
+                        stack.Push(v);
+                    }
+
+                    break;
+                case YamlSequenceNode seq:
+                    foreach (var item in seq.Children)
+                    {
+                        stack.Push(item);
+                    }
+
+                    break;
+            }
+        }
+
+        return true;
     }
 
     private static List<Release> Releases(YamlField field)
