@@ -56,6 +56,30 @@ public sealed class LocalShellTests
     }
 
     [Fact]
+    public async Task A_local_script_reading_stdin_gets_end_of_file()
+    {
+        await using var shell = Local();
+
+        var result = await shell.RunAsync("cat; read line || echo eof", TimeSpan.FromSeconds(10));
+
+        Assert.Equal("eof\n", result.Stdout);
+    }
+
+    [Fact]
+    public async Task A_timed_out_local_script_leaves_no_children()
+    {
+        using var temp = new Temp();
+        var marker = ShellQuote.Quote(temp.File("late"));
+        await using var shell = Local();
+
+        await Assert.ThrowsAsync<ShellTimeoutException>(
+            () => shell.RunAsync($"sleep 1.5 && touch {marker}; sleep 1; touch {marker}", TimeSpan.FromMilliseconds(300)));
+        await Task.Delay(3500);
+
+        Assert.False(File.Exists(temp.File("late")));
+    }
+
+    [Fact]
     public async Task A_NUL_in_a_local_script_is_rejected()
     {
         await using var shell = Local();

@@ -141,7 +141,8 @@ public sealed class SshRunTests(SshFixture ssh)
         var result = await shell.RunAsync("echo \"$SUDO_COMMAND\"; id -u", Timeout);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.StartsWith("/bin/sh -c echo", result.Stdout);
+        Assert.StartsWith("/bin/sh -c ", result.Stdout);
+        Assert.Contains("SUDO_COMMAND", result.Stdout);
         Assert.EndsWith("\n0\n", result.Stdout);
     }
 
@@ -170,6 +171,33 @@ public sealed class SshRunTests(SshFixture ssh)
         Assert.Contains("0.5 s", e.Message);
         Assert.IsType<TimeoutException>(e.InnerException);
         Assert.Equal("still here\n", (await shell.RunAsync("echo still here", Timeout)).Stdout);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_timed_out_script_leaves_no_children_running_on_the_server(bool become)
+    {
+        using var temp = new Temp();
+        var marker = ShellQuote.Quote(temp.File("late"));
+        await using var shell = ShellFactory.Create(ssh.Options() with { Become = become }, TimeProvider.System);
+
+        await Assert.ThrowsAsync<ShellTimeoutException>(
+            () => shell.RunAsync($"sleep 1.5 && touch {marker}; sleep 1; touch {marker}", TimeSpan.FromMilliseconds(300)));
+        await Task.Delay(3500);
+
+        Assert.False(File.Exists(temp.File("late")));
+        Assert.Empty(shell.Warnings);
+    }
+
+    [Fact]
+    public async Task A_script_reading_stdin_gets_end_of_file_instead_of_hanging()
+    {
+        await using var shell = ShellFactory.Create(ssh.Options(), TimeProvider.System);
+
+        var result = await shell.RunAsync("cat; read line || echo eof", TimeSpan.FromSeconds(10));
+
+        Assert.Equal("eof\n", result.Stdout);
     }
 
     [Fact]

@@ -8,10 +8,13 @@ namespace Leapfrog.Remote;
 /// <summary>Running scripts.</summary>
 public sealed partial class SshShell
 {
+    private static readonly TimeSpan KillTimeout = TimeSpan.FromSeconds(5);
+
     /// <inheritdoc/>
     public async Task<ShellResult> RunAsync(string script, TimeSpan timeout, CancellationToken ct = default)
     {
-        var commandLine = CommandLine(script, _options.Become);
+        var tag = RunTag.New();
+        var commandLine = CommandLine(script, _options.Become, tag);
         await ConnectAsync(ct).ConfigureAwait(false);
         var client = _client ?? throw new ShellConnectionLostException(Target);
         using var timeoutCts = new CancellationTokenSource(timeout, _time);
@@ -33,9 +36,15 @@ public sealed partial class SshShell
             {
                 await command.ExecuteAsync(linked.Token).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (timeoutCts.IsCancellationRequested && !ct.IsCancellationRequested)
+            catch (OperationCanceledException) when (linked.IsCancellationRequested)
             {
-                throw new ShellTimeoutException(Target, timeout);
+                await KillSessionAsync(client, tag).ConfigureAwait(false);
+                if (timeoutCts.IsCancellationRequested && !ct.IsCancellationRequested)
+                {
+                    throw new ShellTimeoutException(Target, timeout);
+                }
+
+                throw;
             }
             catch (Exception e) when (IsConnectionLoss(e))
             {
@@ -47,9 +56,36 @@ public sealed partial class SshShell
         }
     }
 
-    /// <summary>The command line sent to the server: <c>[sudo -n] /bin/sh -c 'script'</c>.</summary>
+    /// <summary>
+    /// The command line sent to the server: <c>[sudo -n] /bin/sh -c '/bin/sh -c "$1" &lt;/dev/null; exit $?' TAG 'script'</c>.
+    /// The outer shell carries the run's tag in its argv so a cancelled or timed-out run can be found and its whole
+    /// SSH session (process tree) killed; the script itself runs as <c>/bin/sh -c script</c> with stdin from /dev/null (a prompt gets end-of-file instead of hanging).
+    /// </summary>
     /// <exception cref="InvalidRequestException">The script contains NUL.</exception>
-    internal static string CommandLine(string script, bool become) => ShellQuote.Join(ShellScript.Argv(script, become));
+    internal static string CommandLine(string script, bool become, string tag)
+    {
+        var inner = ShellScript.Argv(script, become: false)[2];
+        return ShellQuote.Join(ShellScript.Argv("/bin/sh -c \"$1\" </dev/null; exit $?", become).Append(tag).Append(inner));
+    }
+
+    /// <summary>
+    /// Kills every process of the SSH session that runs the tagged command (best effort, on a new channel).
+    /// Needed because OpenSSH refuses channel signals for root sessions, and a signal would miss the script's children.
+    /// </summary>
+    private async Task KillSessionAsync(SshClient client, string tag)
+    {
+        var kill = $"p=$(pgrep -o -f {ShellQuote.Quote(RunTag.Pattern(tag))}) && s=$(ps -o sid= -p \"$p\") && pkill -KILL -s $s";
+        try
+        {
+            using var killer = client.CreateCommand(CommandLine(kill, _options.Become, RunTag.New()));
+            using var cts = new CancellationTokenSource(KillTimeout, _time);
+            await killer.ExecuteAsync(cts.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OperationCanceledException || IsConnectionLoss(e))
+        {
+            Warn($"could not stop a cancelled command on {Target}: {e.Message}");
+        }
+    }
 
     /// <summary>Forgets a client whose connection failed, so the next call reconnects even if SSH.NET has not noticed yet.</summary>
     private void Invalidate(SshClient client)
