@@ -23,6 +23,16 @@ internal static class InventoryExe
         }
 
         var output = Directory.CreateTempSubdirectory("leapfrog-inventory-publish-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                Directory.Delete(output, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        };
         var project = System.IO.Path.Combine(Paths.Repo, "src", "Leapfrog.Inventory");
         var result = Run.Process("dotnet", ["publish", project, "-c", "Release", "-r", "linux-x64", "-o", output, "-nologo", "-clp:NoSummary"], cwd: Paths.Repo);
         if (result.ExitCode != 0)
