@@ -67,7 +67,7 @@ internal static class Scripts
     /// files, exit status written last and atomically) unless that run exists already, then waits as
     /// <see cref="Wait"/> does.
     /// </summary>
-    public static string Launch(string unitDir, int run, string command, string lockDir)
+    public static string Launch(string unitDir, int run, string command, string lockDir, TimeSpan wait)
     {
         var wrapper = "trap '' HUP; a=\"$1\"; echo $$ > \"$a/pid\"; date +%s.%N > \"$a/started\"; cd / || exit 70; " +
                       $"{command} > \"$a/out\" 2> \"$a/err\" < /dev/null; rc=$?; " +
@@ -80,38 +80,41 @@ internal static class Scripts
               setsid /bin/sh -c {Q(wrapper)} leapfrog-step "$a" < /dev/null > /dev/null 2>&1 &
               echo $! > "$a/pid.l"
             fi
-            {WaitBody(lockDir)}
+            {WaitBody(lockDir, wait)}
             """;
     }
 
     /// <summary>
-    /// Waits up to <see cref="LongPoll"/> for run directory <c>$a</c> to finish, touching the lock as a
+    /// Waits up to <paramref name="wait"/> (at most <see cref="LongPoll"/>) for run directory <c>$a</c> to finish, touching the lock as a
     /// heartbeat. Prints <c>running</c>, <c>lost</c>, or <c>done RC</c> followed by three lines: the
     /// base64 tails of stdout and stderr, and "started finished" epoch seconds.
     /// </summary>
-    public static string Wait(string runDir, string lockDir) => $"a={Q(runDir)}\n{WaitBody(lockDir)}";
+    public static string Wait(string runDir, string lockDir, TimeSpan wait) => $"a={Q(runDir)}\n{WaitBody(lockDir, wait)}";
 
-    /// <summary>Kills a run's process group (TERM, then KILL) and records exit status 124 if it left none.</summary>
+    /// <summary>
+    /// Kills a run's process group (TERM, then KILL after 5 s) and records exit status 124 if it left none.
+    /// The group id is the wrapper's pid (setsid made it a session leader). dash's kill takes no "--".
+    /// </summary>
     public static string Kill(string runDir) =>
         $$"""
         a={{Q(runDir)}}; p=$(cat "$a/pid" 2>/dev/null || cat "$a/pid.l" 2>/dev/null)
         touch "$a/timeout"
         if [ -n "$p" ]; then
-          kill -TERM -- "-$p" 2>/dev/null; i=0
-          while kill -0 -- "-$p" 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i+1)); done
-          kill -KILL -- "-$p" 2>/dev/null
+          kill -TERM "-$p" 2>/dev/null; i=0
+          while kill -0 "-$p" 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i+1)); done
+          kill -KILL "-$p" 2>/dev/null
         fi
         [ -f "$a/rc" ] || { date +%s.%N > "$a/finished"; echo 124 > "$a/rc.tmp" && mv -f "$a/rc.tmp" "$a/rc"; }
         echo killed
         """;
 
-    private static string WaitBody(string lockDir) =>
+    private static string WaitBody(string lockDir, TimeSpan wait) =>
         $$"""
         {{Alive}}
         touch {{Q(lockDir + "/owner.json")}} 2>/dev/null
         i=0
         while [ ! -f "$a/rc" ]; do
-          if [ $i -ge 190 ]; then echo running; exit 0; fi
+          if [ $i -ge {{Iterations(wait)}} ]; then echo running; exit 0; fi
           if [ $((i % 10)) -eq 5 ] && ! alive; then sleep 0.1; [ -f "$a/rc" ] && break; echo lost; exit 0; fi
           if [ $i -lt 100 ]; then sleep 0.01; else sleep 0.1; fi
           i=$((i+1))
@@ -121,6 +124,13 @@ internal static class Scripts
         tail -c 4096 "$a/err" 2>/dev/null | base64 -w0; echo
         echo "$(cat "$a/started" 2>/dev/null) $(cat "$a/finished" 2>/dev/null)"
         """;
+
+    /// <summary>Loop turns of the wait loop for <paramref name="wait"/>: 10 ms turns for the first second, then 100 ms.</summary>
+    private static int Iterations(TimeSpan wait)
+    {
+        var ms = Math.Clamp(wait.TotalMilliseconds, 100, LongPoll.TotalMilliseconds);
+        return ms <= 1000 ? (int)(ms / 10) : 100 + (int)((ms - 1000) / 100);
+    }
 
     private static string Q(string text) => ShellQuote.Quote(text);
 

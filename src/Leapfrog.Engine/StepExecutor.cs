@@ -36,20 +36,22 @@ internal sealed class StepExecutor
 
     /// <summary>Starts run <paramref name="run"/> (unless it exists already) and waits for its end.</summary>
     public Task<RunResult> StartAsync(string unitDir, int run, string command, CancellationToken ct) =>
-        WaitAsync(Scripts.Launch(unitDir, run, command, _lockDir), $"{unitDir}/{run}", run, ct);
+        WaitAsync(w => Scripts.Launch(unitDir, run, command, _lockDir, w), $"{unitDir}/{run}", run, ct);
 
     /// <summary>Waits for an existing run (re-attach after a dropped connection or a killed module).</summary>
     public Task<RunResult> AttachAsync(string unitDir, int run, CancellationToken ct) =>
-        WaitAsync(Scripts.Wait($"{unitDir}/{run}", _lockDir), $"{unitDir}/{run}", run, ct);
+        WaitAsync(w => Scripts.Wait($"{unitDir}/{run}", _lockDir, w), $"{unitDir}/{run}", run, ct);
 
-    private async Task<RunResult> WaitAsync(string first, string runDir, int run, CancellationToken ct)
+    private async Task<RunResult> WaitAsync(Func<TimeSpan, string> first, string runDir, int run, CancellationToken ct)
     {
         var attached = _time.GetTimestamp();
         var script = first;
         var timedOut = false;
         while (true)
         {
-            var result = await _controller.RunAsync(script, Scripts.LongPoll + TimeSpan.FromSeconds(30), ct).ConfigureAwait(false);
+            // Wait on the controller no longer than the step may still run, so a timeout is noticed promptly.
+            var left = timedOut ? Scripts.LongPoll : _stepTimeout - _time.GetElapsedTime(attached);
+            var result = await _controller.RunAsync(script(left), Scripts.LongPoll + TimeSpan.FromSeconds(30), ct).ConfigureAwait(false);
             var lines = result.Stdout.Split('\n');
             var head = lines[0].Trim();
             if (result.ExitCode != 0)
@@ -81,7 +83,7 @@ internal sealed class StepExecutor
                 await _controller.RunCheckedAsync(Scripts.Kill(runDir), "killing a step past step_timeout", ct).ConfigureAwait(false);
             }
 
-            script = Scripts.Wait(runDir, _lockDir);
+            script = w => Scripts.Wait(runDir, _lockDir, w);
         }
     }
 
