@@ -18,9 +18,12 @@ public interface IShell : IAsyncDisposable
     /// </summary>
     /// <exception cref="HostKeyMismatchException">The host presented a key different from the known one.</exception>
     /// <exception cref="UnknownHostKeyException">The host is not in known_hosts and checking is strict.</exception>
+    /// <exception cref="HostKeyRevokedException">The host presented a key marked @revoked.</exception>
+    /// <exception cref="KnownHostsWriteException">accept_new could not record the new key.</exception>
     /// <exception cref="ShellAuthenticationException">The server refused the credentials, or the key could not be read.</exception>
     /// <exception cref="ShellConnectException">No connection after all attempts.</exception>
     /// <exception cref="KnownHostsFormatException">The known_hosts file has a malformed line.</exception>
+    /// <exception cref="Leapfrog.Core.InvalidRequestException">The known_hosts file cannot be read.</exception>
     Task ConnectAsync(CancellationToken ct = default);
 
     /// <summary>
@@ -28,7 +31,8 @@ public interface IShell : IAsyncDisposable
     /// and returns when it exits. Reconnects first if the connection was lost earlier.
     /// </summary>
     /// <exception cref="ShellConnectionLostException">The connection dropped while the script ran.</exception>
-    /// <exception cref="ShellTimeoutException">The script ran longer than <paramref name="timeout"/>.</exception>
+    /// <exception cref="ShellTimeoutException">The script ran longer than <paramref name="timeout"/>; it was killed with its children.</exception>
+    /// <remarks>Every exception of <see cref="ConnectAsync"/> can also come from here. The script's stdin is empty.</remarks>
     /// <exception cref="Leapfrog.Core.InvalidRequestException">The script contains a NUL character.</exception>
     Task<ShellResult> RunAsync(string script, TimeSpan timeout, CancellationToken ct = default);
 }

@@ -17,6 +17,7 @@ internal sealed class KnownHostsFile
 
     /// <summary>Reads and parses the file; a missing file is an empty one.</summary>
     /// <exception cref="KnownHostsFormatException">A line is malformed.</exception>
+    /// <exception cref="Leapfrog.Core.InvalidRequestException">The file exists but cannot be read.</exception>
     public static KnownHostsFile Load(string path)
     {
         if (!File.Exists(path))
@@ -24,7 +25,17 @@ internal sealed class KnownHostsFile
             return new KnownHostsFile(path, []);
         }
 
-        return Parse(path, File.ReadAllLines(path));
+        string[] lines;
+        try
+        {
+            lines = File.ReadAllLines(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new Leapfrog.Core.InvalidRequestException($"known_hosts {path} cannot be read: {e.Message}", e);
+        }
+
+        return Parse(path, lines);
     }
 
     /// <summary>Parses lines of a known_hosts file.</summary>
