@@ -38,6 +38,7 @@ public sealed class SshServer : IDisposable
         Port = FreePort();
         File.WriteAllText(KnownHostsPath, string.Concat(HostKeys.Select(k => $"{KnownHostsName} {k.PublicKeyLine}\n")));
         File.WriteAllText(ConfigPath, Config());
+        AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
         Start();
     }
 
@@ -185,6 +186,7 @@ public sealed class SshServer : IDisposable
     /// <summary>Stops sshd and removes the temporary directory.</summary>
     public void Dispose()
     {
+        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
         Stop();
         try
         {
@@ -194,6 +196,8 @@ public sealed class SshServer : IDisposable
         {
         }
     }
+
+    private void OnProcessExit(object? sender, EventArgs e) => Stop();
 
     private static List<int> SessionPids(int listenerPid) =>
         SshProcess.DescendantsOf(listenerPid)
