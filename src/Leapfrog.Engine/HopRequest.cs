@@ -42,6 +42,9 @@ public sealed record HopRequest
     /// <summary>A lock whose holder sent no heartbeat for this long is stale.</summary>
     public TimeSpan LockStaleAfter { get; init; } = TimeSpan.FromSeconds(120);
 
+    /// <summary>Check that the toolbox's tools report a version of <see cref="To"/> before running anything.</summary>
+    public bool CheckToolboxVersion { get; init; } = true;
+
     /// <summary>Report only; change nothing.</summary>
     public bool CheckMode { get; init; }
 

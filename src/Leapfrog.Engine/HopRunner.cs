@@ -57,6 +57,7 @@ public sealed partial class HopRunner
             return Finish(done);
         }
 
+        await CheckToolboxAsync(ct).ConfigureAwait(false);
         if (_request.CheckMode)
         {
             return Finish(await CheckAsync(ct).ConfigureAwait(false));

@@ -18,7 +18,7 @@ internal static class HopArgs
         "transport", "host", "port", "user", "private_key_file", "private_key", "private_key_passphrase", "password",
         "known_hosts_file", "host_key_checking", "connect_timeout", "connect_attempts", "reconnect_timeout", "become",
         "toolbox", "toolboxes", "config_file", "state_dir", "phases",
-        "data_migration_batch", "data_migration_max_batches", "step_timeout", "lock_stale_after",
+        "data_migration_batch", "data_migration_max_batches", "step_timeout", "lock_stale_after", "check_toolbox_version",
     ];
 
     /// <summary>Reads the hop request.</summary>
@@ -64,6 +64,7 @@ internal static class HopArgs
             StepTimeout = TimeSpan.FromSeconds(args.GetInt("step_timeout", 7200, 1, 7 * 86400)),
             LockStaleAfter = TimeSpan.FromSeconds(args.GetInt("lock_stale_after", 120, 15, 86400)),
             CheckMode = args.CheckMode,
+            CheckToolboxVersion = args.GetBool("check_toolbox_version", true),
             Secrets = new[] { args.GetString("password"), args.GetString("private_key"), args.GetString("private_key_passphrase") }
                 .Where(s => !string.IsNullOrEmpty(s)).Select(s => s!).ToList(),
         };

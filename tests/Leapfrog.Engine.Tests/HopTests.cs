@@ -53,8 +53,9 @@ public sealed class HopTests(ControllerFixture fx)
         Assert.Equal("pending", outcome.SchemaBefore!.Meaning);
         Assert.Contains(outcome.Steps, s => s.Name == "expand" && s.Outcome == "would_run");
         Assert.False(Directory.Exists(cloud.StateDir));
-        Assert.Equal(1, cloud.Executions());
+        Assert.Equal(2, cloud.Executions());
         Assert.Equal(1, cloud.Executions("check"));
+        Assert.Equal(1, cloud.Executions("--version"));
     }
 
     [Fact]
@@ -233,6 +234,21 @@ public sealed class HopTests(ControllerFixture fx)
     }
 
     /// <summary>Pids of processes whose command line holds every needle (read from /proc).</summary>
+    [Fact]
+    public async Task A_toolbox_whose_tools_report_another_release_is_refused_before_anything_runs()
+    {
+        var cloud = new Cloud(fx, "keystone", "victoria");
+        var victoriaTools = cloud.Toolbox("victoria").VenvPath;
+
+        var error = await Assert.ThrowsAsync<ControllerException>(() => cloud.HopAsync("victoria", "wallaby",
+            r => r with { Toolbox = new Toolbox("venv", victoriaTools, null, "podman", []) }));
+
+        Assert.Contains("has keystone 18.0.0, but wallaby is keystone 19.x", error.Message);
+        Assert.Equal(1, cloud.Executions());
+        Assert.Equal(1, cloud.Executions("--version"));
+        Assert.False(Directory.Exists(cloud.StateDir));
+    }
+
     internal static List<int> Processes(params string[] needles) =>
         Directory.GetDirectories("/proc").Select(Path.GetFileName).Where(n => int.TryParse(n, out _)).Select(int.Parse!)
             .Where(pid => pid != Environment.ProcessId)
