@@ -1,0 +1,163 @@
+#!/usr/bin/env python3
+"""Preflight checks on the controller for leapfrog.openstack.preflight. Prints one JSON object
+{"problems": [...], "notes": [...]} and exits 0; the role fails once with every problem listed.
+
+usage: leapfrog_preflight.py REQUEST-JSON   (one argument, built by the role), with:
+  specs      leapfrog_toolboxes: {release key (any spelling): spec or {service: spec, default: spec}}
+  toolboxes  [{release, service, toolbox, purpose}]: toolbox = the hop module's description of the toolbox
+             it resolved; purpose path (a hop runs it: tool present, version matches) or source (the start
+             release: its upgrade check runs)
+  configs    {service: config file}
+  locks      [lock directory, ...]
+  disk       {path, need_bytes}
+"""
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+TOOLS = {"neutron": "neutron-db-manage"}
+
+
+def manage_tool(service):
+    return TOOLS.get(service, f"{service}-manage")
+
+
+def matches(key, release_id):
+    key = str(key).strip().lower()
+    return key in {release_id, release_id.split("-")[0], release_id.split("-")[-1]}
+
+
+def spec_for(toolboxes, release_id, service):
+    for key, value in toolboxes.items():
+        if not matches(key, release_id):
+            continue
+        if not isinstance(value, dict):
+            return None, f"toolboxes.{key}: expected a dictionary"
+        if "type" in value:
+            return value, None
+        chosen = value.get(service, value.get("default"))
+        if not isinstance(chosen, dict):
+            return None, f"toolboxes.{key}: no toolbox for {service} (and no 'default')"
+        return chosen, None
+    return None, f"leapfrog_toolboxes has no entry for {release_id} (needed by {service})"
+
+
+def fill(text, service, release_id):
+    return text.replace("{service}", service).replace("{release}", release_id.split("-")[-1])
+
+
+def locate(described, spec, service, release_id, tool):
+    """(argv prefix to run the tool, version its path claims or None, problem or None).
+
+    described is the hop module's `toolbox` result (the spec with its placeholders filled in):
+    'venv PATH', 'chroot PATH', 'ENGINE image IMAGE', 'prefix ARGV...' or 'system PATH'."""
+    words = described.split()
+    kind = words[0] if words else ""
+    if kind in ("venv", "chroot"):
+        path = described.split(" ", 1)[1]
+        inner = "bin" if kind == "venv" else "usr/bin"
+        if not os.access(os.path.join(path, inner, tool), os.X_OK):
+            return None, None, f"{release_id} {service}: no {tool} in {kind} {path}"
+        claimed = None
+        pattern = fill((spec or {}).get("path", ""), service, release_id)
+        if "{version}" in pattern:
+            m = re.fullmatch(re.escape(pattern).replace(re.escape("{version}"), "(.+)"), path)
+            claimed = m.group(1) if m else None
+        argv = [os.path.join(path, inner, tool)] if kind == "venv" else ["chroot", path, tool]
+        return argv, claimed, None
+    if len(words) >= 3 and words[1] == "image":
+        engine, image = words[0], words[2]
+        if shutil.which(engine) is None:
+            return None, None, f"{release_id} {service}: container engine {engine} is not installed"
+        if subprocess.run([engine, "image", "inspect", image], capture_output=True, timeout=60, check=False).returncode != 0:
+            return None, None, f"{release_id} {service}: image {image} is not present ({engine} image inspect failed)"
+        return [engine, "run", "--rm", "--network", "host", image, tool], None, None
+    if kind == "prefix":
+        prefix = words[1:]
+        if not prefix or shutil.which(prefix[0]) is None:
+            return None, None, f"{release_id} {service}: prefix command {prefix[:1]} not found"
+        return prefix + [tool], None, None
+    if kind == "system":
+        if shutil.which(tool) is None:
+            return None, None, f"{release_id} {service}: {tool} is not on PATH"
+        return [tool], None, None
+    return None, None, f"{release_id} {service}: unknown toolbox '{described}'"
+
+
+def run(argv, timeout=300):
+    try:
+        p = subprocess.run(argv, capture_output=True, text=True, timeout=timeout, check=False)
+        return p.returncode, p.stdout.strip(), p.stderr.strip()
+    except (OSError, subprocess.TimeoutExpired) as e:
+        return None, "", type(e).__name__
+
+
+def main():
+    req = json.loads(sys.argv[1])
+    problems, notes = [], []
+    toolboxes = req.get("specs") or {}
+
+    for item in req.get("toolboxes", []):
+        release_id, service, described = item["release"], item["service"], item["toolbox"]
+        spec, _ = spec_for(toolboxes, release_id, service)
+        if item["purpose"] == "source":
+            argv, _, problem = locate(described, spec, service, release_id, f"{service}-status")
+            if problem:
+                notes.append(f"upgrade check of {service} at {release_id} skipped: {problem}")
+                continue
+            config = req.get("configs", {}).get(service)
+            rc, out, err = run(argv + (["--config-file", config] if config else []) + ["upgrade", "check"])
+            # oslo.upgradecheck (oslo_upgradecheck/upgradecheck.py, Code): 0 success, 1 warning, 2 failure.
+            if rc == 0:
+                notes.append(f"{service}-status upgrade check at {release_id}: success")
+            elif rc == 1:
+                notes.append(f"{service}-status upgrade check at {release_id}: warnings")
+            else:
+                problems.append(f"{service}-status upgrade check at {release_id} failed (rc {rc}): {(err or out)[-200:]}")
+            continue
+        tool = manage_tool(service)
+        argv, claimed, problem = locate(described, spec, service, release_id, tool)
+        if problem:
+            problems.append(problem)
+            continue
+        rc, out, err = run(argv + ["--version"], timeout=120)
+        version = (out or err).splitlines()[-1].strip() if (out or err) else ""
+        if rc != 0:
+            problems.append(f"{release_id} {service}: {tool} --version failed (rc {rc}): {err[-200:]}")
+        elif claimed and version.split(".")[0] != claimed.split(".")[0]:
+            problems.append(f"{release_id} {service}: {tool} says version {version}, but its toolbox claims {claimed}")
+        else:
+            notes.append(f"{release_id} {service}: {tool} {version}")
+
+    for lock in req.get("locks", []):
+        if os.path.exists(lock):
+            owner = ""
+            for name in ("owner", "owner.json"):
+                try:
+                    with open(os.path.join(lock, name), encoding="utf-8") as f:
+                        owner = " " + " ".join(f.read().split())[:300]
+                    break
+                except OSError:
+                    pass
+            problems.append(f"lock {lock} is held{owner}: another leapfrog run is migrating; wait for it or remove a stale lock")
+
+    disk = req.get("disk")
+    if disk:
+        path = disk["path"]
+        while not os.path.exists(path) and path not in ("", "/"):
+            path = os.path.dirname(path)
+        free = shutil.disk_usage(path or "/").free
+        if free < disk["need_bytes"]:
+            problems.append(f"{disk['path']}: {free // 1048576} MB free, backups need about {disk['need_bytes'] // 1048576} MB")
+        else:
+            notes.append(f"{disk['path']}: {free // 1048576} MB free (need about {disk['need_bytes'] // 1048576} MB)")
+
+    print(json.dumps({"changed": False, "problems": problems, "notes": notes}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
