@@ -82,7 +82,7 @@ public sealed class FaultInjectionTests(MariaDbFixture fx)
     [Fact]
     public async Task The_database_stopped_mid_step_fails_the_step_and_a_rerun_after_restart_completes_it()
     {
-        var (cloud, zed) = VictoriaKeystone(fx, c => c with { SlowStep = "expand", SlowSeconds = 3 });
+        var (cloud, zed) = VictoriaKeystone(fx, c => c with { SlowStep = "expand", SlowSeconds = 4 });
         var port = cloud.Server.Port;
         var step = Task.Run(() => zed.Run("keystone-manage", "db_sync", "--expand"));
         await Task.Delay(800);
