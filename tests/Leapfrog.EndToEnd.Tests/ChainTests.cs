@@ -1,0 +1,47 @@
+namespace Leapfrog.EndToEnd.Tests;
+
+public sealed class ChainTests(ITestOutputHelper output)
+{
+    private const string Services = "keystone glance cinder placement nova";
+
+    [Fact]
+    public void The_playbook_moves_every_service_through_every_hop_then_a_rerun_and_check_mode_change_nothing()
+    {
+        using var box = Sandbox.Up("victoria wallaby xena yoga", Services);
+        var before = box.Schema("keystone");
+
+        var check = Playbook.Run(box, "leapfrog.yml", "--check");
+        output.WriteLine($"check mode on a fresh cloud: {check.Elapsed.TotalSeconds:0.0} s");
+        Assert.True(check.ExitCode == 0, check.ToString());
+        Assert.Equal(before, box.Schema("keystone"));
+        Assert.All(Services.Split(' '), s => Assert.Null(box.ReleaseOf(s)));
+        Assert.Empty(Directory.GetFileSystemEntries(box.BackupDir));
+
+        var run = Playbook.Run(box, "leapfrog.yml");
+        output.WriteLine($"full chain (3 hops x 5 services, serial): {run.Elapsed.TotalSeconds:0.0} s");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.All(Services.Split(' '), s => Assert.Equal("yoga", box.ReleaseOf(s)));
+        Assert.All(Services.Split(' '), s => Assert.Equal(["victoria>wallaby:done", "wallaby>xena:done", "xena>yoga:done"],
+            box.Hops(s).Select(h => $"{h.From}>{h.To}:{h.Outcome}")));
+        Assert.Equal(15, run.ChangedHops.Count);
+        Assert.Contains("keystone\tyoga\tcontracted", box.Schema("keystone"), StringComparison.Ordinal);
+        Assert.Contains("every service is at yoga", run.Output, StringComparison.Ordinal);
+        // Retention (the sandbox keeps 2): the backups before the last two hops, each complete.
+        Assert.Equal(["02-wallaby-to-xena", "03-xena-to-yoga"],
+            Directory.GetDirectories(box.BackupDir).Select(d => Path.GetFileName(d)!).Order(StringComparer.Ordinal));
+        Assert.All(Services.Split(' '), s => Assert.True(File.Exists(Path.Combine(box.BackupDir, "03-xena-to-yoga", s, "MANIFEST.json"))));
+
+        var again = Playbook.Run(box, "leapfrog.yml");
+        output.WriteLine($"second run: {again.Elapsed.TotalSeconds:0.0} s");
+        Assert.True(again.ExitCode == 0, again.ToString());
+        Assert.Empty(again.ChangedHops);
+        Assert.Equal(15, again.OkHops.Count);
+        Assert.Equal(0, again.RecapChanged);
+
+        var afterwards = box.Snapshot("nova");
+        var checkAgain = Playbook.Run(box, "leapfrog.yml", "--check");
+        Assert.True(checkAgain.ExitCode == 0, checkAgain.ToString());
+        Assert.Equal(0, checkAgain.RecapChanged);
+        Assert.Equal(afterwards, box.Snapshot("nova"));
+    }
+}

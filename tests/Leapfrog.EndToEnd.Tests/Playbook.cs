@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Leapfrog.Testing;
+
+namespace Leapfrog.EndToEnd.Tests;
+
+/// <summary>Runs Debian's ansible-playbook with this checkout as the collection leapfrog.openstack.</summary>
+public static partial class Playbook
+{
+    private static readonly Lazy<string> Collections = new(LinkCollection);
+
+    /// <summary>
+    /// ansible-playbook -i INVENTORY -e @VARS PLAYBOOK (under ansible/playbooks/) plus <paramref name="extra"/>,
+    /// with ANSIBLE_CONFIG=ansible/ansible.cfg and the checkout linked as leapfrog.openstack.
+    /// </summary>
+    public static PlaybookRun Run(Sandbox box, string playbook, params string[] extra) =>
+        RunWith(Repo.At("ansible", "playbooks", playbook), Collections.Value, box, extra);
+
+    /// <summary>Like <see cref="Run"/> with any playbook path and collections path.</summary>
+    public static PlaybookRun RunWith(string playbookPath, string collectionsPath, Sandbox box, IEnumerable<string> extra, string? config = null)
+    {
+        var args = new List<string> { "-i", box.Inventory, "-e", "@" + box.Vars, playbookPath };
+        args.AddRange(extra);
+        var env = new Dictionary<string, string>
+        {
+            ["ANSIBLE_CONFIG"] = config ?? Repo.At("ansible", "ansible.cfg"),
+            ["ANSIBLE_COLLECTIONS_PATH"] = collectionsPath,
+            ["ANSIBLE_NOCOLOR"] = "1",
+            ["ANSIBLE_FORCE_COLOR"] = "0",
+            ["ANSIBLE_LOCAL_TEMP"] = Path.Combine(box.Dir, "ansible-local-tmp"),
+        };
+        var sw = Stopwatch.StartNew();
+        var r = Proc.Run("ansible-playbook", args, env, cwd: box.Dir, timeout: TimeSpan.FromMinutes(20));
+        return new PlaybookRun(r.ExitCode, r.Stdout + r.Stderr, sw.Elapsed);
+    }
+
+    /// <summary>A temporary ansible_collections/leapfrog/openstack symlinked to the repository root.</summary>
+    private static string LinkCollection()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "lf-e2e-collections-" + Environment.ProcessId);
+        var ns = Path.Combine(root, "ansible_collections", "leapfrog");
+        Directory.CreateDirectory(ns);
+        var link = Path.Combine(ns, "openstack");
+        if (!Path.Exists(link))
+        {
+            File.CreateSymbolicLink(link, Repo.Root);
+        }
+
+        return root;
+    }
+}
+
+/// <summary>The outcome of one ansible-playbook run (default callback output).</summary>
+public sealed partial class PlaybookRun(int exitCode, string output, TimeSpan elapsed)
+{
+    public int ExitCode { get; } = exitCode;
+
+    public string Output { get; } = output;
+
+    public TimeSpan Elapsed { get; } = elapsed;
+
+    /// <summary>changed=N of the PLAY RECAP line (first host).</summary>
+    public int RecapChanged => int.Parse(RecapRegex().Match(Output).Groups["changed"].Value);
+
+    /// <summary>failed=N of the PLAY RECAP line (first host).</summary>
+    public int RecapFailed => int.Parse(RecapRegex().Match(Output).Groups["failed"].Value);
+
+    /// <summary>Per task name (after "role : "), the host result lines that start with <paramref name="status"/>.</summary>
+    public IReadOnlyList<string> TasksWith(string status, string taskNameStart)
+    {
+        var hits = new List<string>();
+        string? task = null;
+        foreach (var line in Output.Split('\n'))
+        {
+            var m = TaskRegex().Match(line);
+            if (m.Success)
+            {
+                task = m.Groups["name"].Value;
+                continue;
+            }
+
+            if (task is not null && task.StartsWith(taskNameStart, StringComparison.Ordinal) && line.StartsWith(status + ":", StringComparison.Ordinal))
+            {
+                hits.Add(task);
+            }
+        }
+
+        return hits;
+    }
+
+    /// <summary>Hop tasks (serial "Hop ..." and parallel "Wait for the hops ...") that reported changed.</summary>
+    public IReadOnlyList<string> ChangedHops => [.. TasksWith("changed", "Hop "), .. TasksWith("changed", "Wait for the hops")];
+
+    /// <summary>Hop tasks that reported ok.</summary>
+    public IReadOnlyList<string> OkHops => [.. TasksWith("ok", "Hop "), .. TasksWith("ok", "Wait for the hops")];
+
+    public override string ToString() => $"exit {ExitCode} after {Elapsed.TotalSeconds:0.0} s\n{Tail(Output, 12000)}";
+
+    private static string Tail(string s, int n) => s.Length <= n ? s : s[^n..];
+
+    [GeneratedRegex(@"changed=(?<changed>\d+)\s+unreachable=\d+\s+failed=(?<failed>\d+)")]
+    private static partial Regex RecapRegex();
+
+    [GeneratedRegex(@"^TASK \[(?:[^\]]*? : )?(?<name>[^\]]*)\]")]
+    private static partial Regex TaskRegex();
+}

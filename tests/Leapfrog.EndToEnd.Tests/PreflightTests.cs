@@ -1,0 +1,28 @@
+namespace Leapfrog.EndToEnd.Tests;
+
+public sealed class PreflightTests
+{
+    [Fact]
+    public void Preflight_lists_every_problem_at_once_and_changes_nothing()
+    {
+        using var box = Sandbox.Up("victoria wallaby xena", "keystone glance");
+        var ok = Playbook.Run(box, "preflight.yml");
+        Assert.True(ok.ExitCode == 0, ok.ToString());
+        Assert.Contains("xena glance: glance-manage 23.0.0", ok.Output, StringComparison.Ordinal);
+        Assert.Contains("keystone-status upgrade check at victoria: success", ok.Output, StringComparison.Ordinal);
+
+        Directory.CreateDirectory(Path.Combine(box.StateDir, "keystone.lock"));
+        var venv = Directory.GetDirectories(Path.Combine(box.Dir, "venvs"), "glance-23.*").Single();
+        File.Delete(Path.Combine(venv, "bin", "glance-manage"));
+        box.Sql("DROP DATABASE glance");
+
+        var bad = Playbook.Run(box, "leapfrog.yml");
+        Assert.NotEqual(0, bad.ExitCode);
+        var problems = bad.Output.Split("preflight found ")[1];
+        Assert.Contains("keystone.lock is held", problems, StringComparison.Ordinal);
+        Assert.Contains("glance-23.0.0", problems, StringComparison.Ordinal);
+        Assert.Contains("database glance does not exist", problems, StringComparison.Ordinal);
+        Assert.Empty(bad.TasksWith("changed", "Hop "));
+        Assert.Null(box.ReleaseOf("keystone"));
+    }
+}
