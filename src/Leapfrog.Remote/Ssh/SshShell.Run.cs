@@ -13,38 +13,16 @@ public sealed partial class SshShell
     /// <inheritdoc/>
     public async Task<ShellResult> RunAsync(string script, TimeSpan timeout, CancellationToken ct = default)
     {
-        var tag = RunTag.New();
-        var commandLine = CommandLine(script, _options.Become, tag);
+        ShellScript.Argv(script, become: false); // refuses NUL before anything is sent
         await ConnectAsync(ct).ConfigureAwait(false);
-        var client = _client ?? throw new ShellConnectionLostException(Target);
-        using var timeoutCts = new CancellationTokenSource(timeout, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeoutCts.Token);
-        SshCommand command;
+        await _runLock.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            command = client.CreateCommand(commandLine);
-        }
-        catch (Exception e) when (IsConnectionLoss(e))
-        {
-            Invalidate(client);
-            throw new ShellConnectionLostException(Target, e);
-        }
-
-        using (command)
-        {
+            var client = _client ?? throw new ShellConnectionLostException(Target);
+            SshSession session;
             try
             {
-                await command.ExecuteAsync(linked.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (linked.IsCancellationRequested)
-            {
-                await KillSessionAsync(client, tag).ConfigureAwait(false);
-                if (timeoutCts.IsCancellationRequested && !ct.IsCancellationRequested)
-                {
-                    throw new ShellTimeoutException(Target, timeout);
-                }
-
-                throw;
+                session = _session ??= SshSession.Start(client, _options.Become);
             }
             catch (Exception e) when (IsConnectionLoss(e))
             {
@@ -52,7 +30,48 @@ public sealed partial class SshShell
                 throw new ShellConnectionLostException(Target, e);
             }
 
-            return new ShellResult(SshExit.Code(command.ExitStatus, command.ExitSignal), command.Result, command.Error);
+            var run = session.RunAsync(script);
+            var finished = await Task.WhenAny(run, Task.Delay(timeout, _time, ct)).ConfigureAwait(false);
+            if (finished != run)
+            {
+                // Timed out or cancelled: kill the session's process tree (detached, setsid'd work survives) and start afresh next time.
+                await KillSessionAsync(client, session.Tag).ConfigureAwait(false);
+                DropSession();
+                _ = run.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+                ct.ThrowIfCancellationRequested();
+                throw new ShellTimeoutException(Target, timeout);
+            }
+
+            try
+            {
+                if (await run.ConfigureAwait(false) is { } result)
+                {
+                    return result;
+                }
+
+                // The session shell ended while the connection stayed up (sudo refused, shell killed): report it as the script's result.
+                if (client.IsConnected && await session.EndedAsync().ConfigureAwait(false) is { } ended)
+                {
+                    DropSession();
+                    return ended;
+                }
+
+                throw new ShellConnectionLostException(Target);
+            }
+            catch (Exception e) when (IsConnectionLoss(e))
+            {
+                Invalidate(client);
+                throw new ShellConnectionLostException(Target, e);
+            }
+        }
+        catch (ShellConnectionLostException)
+        {
+            DropSession();
+            throw;
+        }
+        finally
+        {
+            _runLock.Release();
         }
     }
 
@@ -87,9 +106,16 @@ public sealed partial class SshShell
         }
     }
 
+    private void DropSession()
+    {
+        var session = Interlocked.Exchange(ref _session, null);
+        session?.Dispose();
+    }
+
     /// <summary>Forgets a client whose connection failed, so the next call reconnects even if SSH.NET has not noticed yet.</summary>
     private void Invalidate(SshClient client)
     {
+        DropSession();
         if (Interlocked.CompareExchange(ref _client, null, client) == client)
         {
             client.Dispose();

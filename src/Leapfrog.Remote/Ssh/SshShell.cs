@@ -15,6 +15,8 @@ public sealed partial class SshShell : IShell
     private readonly TimeProvider _time;
     private readonly ResiliencePipeline _connectPipeline;
     private readonly SemaphoreSlim _connectLock = new(1, 1);
+    private readonly SemaphoreSlim _runLock = new(1, 1);
+    private SshSession? _session;
     private readonly List<string> _warnings = [];
     private SshClient? _client;
     private bool _disposed;
@@ -76,6 +78,7 @@ public sealed partial class SshShell : IShell
             _disposed = true;
             DropClient();
             _connectLock.Dispose();
+            _runLock.Dispose();
         }
 
         return ValueTask.CompletedTask;
@@ -143,6 +146,7 @@ public sealed partial class SshShell : IShell
 
     private void DropClient()
     {
+        DropSession();
         var client = _client;
         _client = null;
         if (client is null)
