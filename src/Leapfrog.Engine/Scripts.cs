@@ -24,7 +24,7 @@ internal static class Scripts
     /// <summary>Writes <paramref name="content"/> to <paramref name="file"/> atomically (temp file, fsync, rename), mode 0600.</summary>
     public static string Write(string file, string content) =>
         $"""
-        set -e; umask 077; f={Q(file)}; mkdir -p "$(dirname "$f")"; t="$f.tmp.$$"
+        set -e; umask 077; f={Q(file)}; mkdir -p "$(dirname "$f")"; t="$f.tmp.$$"; trap 'rm -f "$t"' EXIT
         printf %s {Q(B64(content))} | base64 -d > "$t"; sync "$t" 2>/dev/null || true; mv -f "$t" "$f"
         """;
 
