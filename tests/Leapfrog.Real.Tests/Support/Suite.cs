@@ -27,7 +27,7 @@ public sealed partial record Suite(string Name, string Release)
     public string Path => System.IO.Path.Combine(Cache, Name);
 
     /// <summary>True when the chroot is built and its /proc is mounted.</summary>
-    public bool IsReady => File.Exists(System.IO.Path.Combine(Path, "etc", "leapfrog-toolbox"))
+    public bool IsReady => File.Exists(System.IO.Path.Combine(Path, "etc", "leapfrog-toolbox.json"))
         && File.Exists(System.IO.Path.Combine(Path, "proc", "self", "status"));
 
     /// <summary>
