@@ -1,0 +1,43 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Leapfrog.Testing;
+
+namespace Leapfrog.Real.Tests.Support;
+
+/// <summary>Runs Debian's ansible-playbook on a playbook of this checkout, with the checkout linked as leapfrog.openstack.</summary>
+public static partial class AnsiblePlaybook
+{
+    /// <summary>ansible-playbook -i <paramref name="inventory"/> -e @<paramref name="vars"/> ansible/playbooks/<paramref name="playbook"/> <paramref name="extra"/>.</summary>
+    /// <returns>Exit code, output, seconds, and the recap's changed and failed counts.</returns>
+    public static (int ExitCode, string Output, double Seconds, int Changed, int Failed) Run(
+        string workDir, string inventory, string vars, string playbook, params string[] extra)
+    {
+        var collections = Path.Combine(workDir, "collections");
+        var ns = Path.Combine(collections, "ansible_collections", "leapfrog");
+        Directory.CreateDirectory(ns);
+        if (!Path.Exists(Path.Combine(ns, "openstack")))
+        {
+            File.CreateSymbolicLink(Path.Combine(ns, "openstack"), Repo.Root);
+        }
+
+        var env = new Dictionary<string, string>
+        {
+            ["ANSIBLE_CONFIG"] = Repo.At("ansible", "ansible.cfg"),
+            ["ANSIBLE_COLLECTIONS_PATH"] = collections,
+            ["ANSIBLE_NOCOLOR"] = "1",
+            ["ANSIBLE_FORCE_COLOR"] = "0",
+            ["ANSIBLE_LOCAL_TEMP"] = Path.Combine(workDir, "ansible-tmp"),
+        };
+        var clock = Stopwatch.StartNew();
+        var r = Proc.Run("ansible-playbook", ["-i", inventory, "-e", "@" + vars, Repo.At("ansible", "playbooks", playbook), .. extra],
+            env, cwd: workDir, timeout: TimeSpan.FromMinutes(40));
+        var output = r.Stdout + r.Stderr;
+        var recap = Recap().Match(output);
+        return (r.ExitCode, output, clock.Elapsed.TotalSeconds,
+            recap.Success ? int.Parse(recap.Groups["changed"].Value) : -1,
+            recap.Success ? int.Parse(recap.Groups["failed"].Value) : -1);
+    }
+
+    [GeneratedRegex(@"changed=(?<changed>\d+)\s+unreachable=\d+\s+failed=(?<failed>\d+)")]
+    private static partial Regex Recap();
+}

@@ -1,0 +1,99 @@
+using Leapfrog.Real.Tests.Support;
+using Leapfrog.Real.Tests.Support.Deployments;
+
+namespace Leapfrog.Real.Tests;
+
+/// <summary>
+/// The operator's way: ansible-playbook ansible/playbooks/leapfrog.yml (the upgrade role) with chroot toolboxes,
+/// reached over the test sshd, on keystone, glance, cinder and nova databases made by victoria's own tools.
+/// </summary>
+[Trait("tier", "real")]
+public sealed class UpgradeRoleRealTests(ITestOutputHelper log)
+{
+    [Fact]
+    public void The_upgrade_playbook_moves_four_services_from_victoria_via_zed_to_2025_1_then_cinder_and_nova_to_2026_1()
+    {
+        var cloud = RealCloud.Shared;
+        Deployment[] all =
+        [
+            new KeystoneDeployment(cloud, log, "e2e_"), new GlanceDeployment(cloud, log, "e2e_"),
+            new CinderDeployment(cloud, log, "e2e_"), new NovaDeployment(cloud, log, "e2e_"),
+        ];
+        foreach (var d in all)
+        {
+            d.Create();
+            d.Chain().AssertCurrent(Suite.Bullseye, "after victoria created it");
+        }
+
+        var before = all.ToDictionary(d => d.Service, d => d.Rows());
+        var dir = Path.Combine(cloud.Root, "e2e");
+        Directory.CreateDirectory(dir);
+        var inventory = Path.Combine(dir, "inventory.yml");
+        File.WriteAllText(inventory, $"""
+            leapfrog_migration_hosts:
+              hosts:
+                real-controller:
+                  ansible_host: {cloud.Ssh.Host}
+                  ansible_port: {cloud.Ssh.Port}
+                  ansible_user: {cloud.Ssh.User}
+                  ansible_ssh_private_key_file: {cloud.Ssh.ClientKeyPath}
+                  ansible_ssh_common_args: -o UserKnownHostsFile={cloud.Ssh.KnownHostsPath} -o StrictHostKeyChecking=yes
+                  ansible_python_interpreter: /usr/bin/python3
+            """);
+
+        var first = Vars(dir, "first.yml", cloud, all, "victoria", "2025.1", ["zed"], new() { ["zed"] = Suite.Bookworm, ["2025.1"] = Suite.Trixie });
+        var up = AnsiblePlaybook.Run(dir, inventory, first, "leapfrog.yml", "-e", "leapfrog_preflight=false");
+        log.WriteLine($"ansible-playbook leapfrog.yml victoria -> zed -> 2025.1 (4 services): exit {up.ExitCode}, changed={up.Changed}, failed={up.Failed}, {up.Seconds:0}s");
+        Assert.True(up.ExitCode == 0 && up.Failed == 0, Tail(up.Output));
+        foreach (var d in all)
+        {
+            d.Chain().AssertCurrent(Suite.Trixie, "after the playbook's victoria -> zed -> 2025.1");
+        }
+
+        Deployment[] forky = [.. all.Where(d => Suite.Forky.ReleaseOf(d.Service) is { } r && r.StartsWith("2026.1", StringComparison.Ordinal))];
+        Assert.Contains(forky, d => d.Service == "nova");
+        var second = Vars(dir, "second.yml", cloud, forky, "2025.1", "2026.1", [], new() { ["2026.1"] = Suite.Forky });
+        var on = AnsiblePlaybook.Run(dir, inventory, second, "leapfrog.yml", "-e", "leapfrog_preflight=false");
+        log.WriteLine($"ansible-playbook leapfrog.yml 2025.1 -> 2026.1 ({string.Join(", ", forky.Select(d => d.Service))}): exit {on.ExitCode}, changed={on.Changed}, failed={on.Failed}, {on.Seconds:0}s");
+        Assert.True(on.ExitCode == 0 && on.Failed == 0, Tail(on.Output));
+        foreach (var d in forky)
+        {
+            d.Chain().AssertCurrent(Suite.Forky, "after the playbook's 2025.1 -> 2026.1");
+        }
+
+        var again = AnsiblePlaybook.Run(dir, inventory, second, "leapfrog.yml", "-e", "leapfrog_preflight=false");
+        log.WriteLine($"ansible-playbook rerun: exit {again.ExitCode}, changed={again.Changed}, {again.Seconds:0}s");
+        Assert.True(again.ExitCode == 0 && again.Changed == 0, Tail(again.Output));
+
+        foreach (var d in all)
+        {
+            Assert.Equal(before[d.Service], d.Rows());
+            log.WriteLine($"rows kept: {before[d.Service].Count} {d.Service} rows ({d.RowsWhat})");
+        }
+    }
+
+    private static string Vars(string dir, string name, RealCloud cloud, Deployment[] services, string from, string to, string[] via,
+        Dictionary<string, Suite> toolboxes)
+    {
+        var path = Path.Combine(dir, name);
+        File.WriteAllText(path, $"""
+            leapfrog_from_release: "{from}"
+            leapfrog_to_release: "{to}"
+            leapfrog_via: [{string.Join(", ", via.Select(v => $"\"{v}\""))}]
+            leapfrog_allow_unsupported: true
+            leapfrog_services: [{string.Join(", ", services.Select(d => d.Service))}]
+            leapfrog_known_hosts_file: {cloud.Ssh.KnownHostsPath}
+            leapfrog_host_key_checking: strict
+            leapfrog_state_dir: {Path.Combine(dir, "state")}
+            leapfrog_step_timeout: 1800
+            leapfrog_backup: false
+            leapfrog_config_files:
+            {string.Join("\n", services.Select(d => $"  {d.Service}: {d.ConfigFile}"))}
+            leapfrog_toolboxes:
+            {string.Join("\n", toolboxes.Select(t => $"  \"{t.Key}\": {{type: chroot, path: {t.Value.Path}}}"))}
+            """);
+        return path;
+    }
+
+    private static string Tail(string s) => s.Length <= 8000 ? s : s[^8000..];
+}
