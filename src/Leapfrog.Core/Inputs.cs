@@ -6,9 +6,9 @@ namespace Leapfrog.Core;
 /// </summary>
 public static class Inputs
 {
-    private const string Forbidden = ";&|$`<>(){}[]*?!~\"'\\#";
+    private const string Forbidden = ";&|$`<>()[]*?!~\"'\\#";
 
-    /// <summary>An absolute path without shell metacharacters, whitespace, control characters or <c>..</c>.</summary>
+    /// <summary>An absolute path without shell metacharacters, whitespace, control characters or <c>..</c>; <c>{service}</c>-style placeholders are allowed.</summary>
     /// <exception cref="InvalidRequestException">Anything else.</exception>
     public static string Path(string value, string what)
     {
@@ -26,7 +26,7 @@ public static class Inputs
         return value;
     }
 
-    /// <summary>A host name, user name or similar word: letters, digits and <c>._-@:</c> only.</summary>
+    /// <summary>A host name, user name, image reference or similar word: no shell metacharacters, whitespace or control characters.</summary>
     /// <exception cref="InvalidRequestException">Anything else.</exception>
     public static string Word(string value, string what)
     {

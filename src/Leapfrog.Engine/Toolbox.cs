@@ -62,9 +62,9 @@ public sealed record Toolbox(string Type, string? Path, string? Image, string En
             throw new InvalidRequestException($"{what}: a {type} toolbox needs a path");
         }
 
-        if (type is "venv" or "chroot" && !path!.StartsWith('/'))
+        if (type is "venv" or "chroot")
         {
-            throw new InvalidRequestException($"{what}.path: '{Printable.Clip(path, 60)}' must be an absolute path");
+            Inputs.Path(path!, $"{what}.path");
         }
 
         if (type == "container" && string.IsNullOrWhiteSpace(image))
@@ -77,16 +77,14 @@ public sealed record Toolbox(string Type, string? Path, string? Image, string En
             throw new InvalidRequestException($"{what}: a prefix toolbox needs a non-empty prefix argv");
         }
 
-        foreach (var (value, name) in new[] { (path, "path"), (image, "image") }.Concat(prefix.Select((p, i) => ((string?)p, $"prefix[{i}]"))))
+        if (image is not null)
         {
-            if (value is not null)
-            {
-                ShellQuote.EnsurePlain(value, $"{what}.{name}");
-                if (value.Split('/').Contains(".."))
-                {
-                    throw new InvalidRequestException($"{what}.{name}: '..' is not allowed in a toolbox path");
-                }
-            }
+            Inputs.Word(image, $"{what}.image");
+        }
+
+        for (var i = 0; i < prefix.Count; i++)
+        {
+            ShellQuote.EnsurePlain(prefix[i], $"{what}.prefix[{i}]");
         }
 
         return new Toolbox(type, path, image, engine, prefix);

@@ -26,6 +26,13 @@ public static class CatalogFile
             throw new InvalidRequestException($"catalog_file: '{Printable.Clip(path)}' cannot be read ({ex.GetType().Name.Replace("Exception", "", StringComparison.Ordinal)})");
         }
 
-        return ServiceCatalog.Default.WithOverlay(text, Path.GetFileName(path));
+        try
+        {
+            return ServiceCatalog.Default.WithOverlay(text, Path.GetFileName(path));
+        }
+        catch (InvalidRequestException ex)
+        {
+            throw new InvalidRequestException($"catalog_file: {ex.Message}", ex);
+        }
     }
 }

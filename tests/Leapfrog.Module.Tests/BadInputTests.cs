@@ -5,9 +5,16 @@ using Leapfrog.Testing;
 
 namespace Leapfrog.Module.Tests;
 
-/// <summary>The bad-input corpus (tests/fixtures/bad-input/*.json): every case fails cleanly, with nothing run.</summary>
-public sealed class BadInputTests
+/// <summary>
+/// The bad-input corpus (tests/fixtures/bad-input/*.json): every case fails cleanly, with nothing run. Hop cases
+/// point at a real sshd that records every command it receives: none may reach it.
+/// </summary>
+public sealed class BadInputTests : IClassFixture<BadInputController>
 {
+    private readonly BadInputController _controller;
+
+    public BadInputTests(BadInputController controller) => _controller = controller;
+
     public static TheoryData<string, string> Cases()
     {
         var data = new TheoryData<string, string>();
@@ -45,9 +52,10 @@ public sealed class BadInputTests
                 args["to_release"] = new string('x', 1_000_000);
             }
 
-            File.WriteAllText(argsFile, args.ToJsonString());
+            File.WriteAllText(argsFile, _controller.Fill(args.ToJsonString()));
         }
 
+        var received = _controller.Ssh.Commands().Count;
         var result = Proc.Run(Repo.Module(module), [argsFile], cwd: dir.FullName);
 
         AssertCleanFailure(result, c["expect"]!.GetValue<string>());
@@ -57,6 +65,8 @@ public sealed class BadInputTests
         }
 
         Assert.Equal(["args"], Directory.GetFileSystemEntries(dir.FullName).Select(Path.GetFileName));
+        Assert.Equal(received, _controller.Ssh.Commands().Count);
+        Assert.False(Directory.Exists(_controller.StateDir), "nothing was written on the controller");
         dir.Delete(true);
     }
 

@@ -37,6 +37,12 @@ public sealed class SshServer : IDisposable
         File.WriteAllLines(Path.Combine(Dir, "authorized_keys"), [ClientKey.PublicKeyLine, EncryptedClientKey.PublicKeyLine]);
         Port = FreePort();
         File.WriteAllText(KnownHostsPath, string.Concat(HostKeys.Select(k => $"{KnownHostsName} {k.PublicKeyLine}\n")));
+        File.WriteAllText(RecorderPath, $"#!/bin/sh\nprintf '%s\\n' \"$(printf %s \"$SSH_ORIGINAL_COMMAND\" | base64 -w0)\" >> '{CommandLogPath}'\nexec /bin/sh -c \"$SSH_ORIGINAL_COMMAND\"\n");
+        File.SetUnixFileMode(RecorderPath, (UnixFileMode)0b111_101_101);
+        // Other test users (SshTestUser) log in too: they must reach the recorder and append to its log.
+        File.SetUnixFileMode(Dir, (UnixFileMode)0b111_101_101);
+        File.WriteAllText(CommandLogPath, "");
+        File.SetUnixFileMode(CommandLogPath, (UnixFileMode)0b110_110_110);
         File.WriteAllText(ConfigPath, Config());
         AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
         Start();
@@ -84,6 +90,17 @@ public sealed class SshServer : IDisposable
 
     /// <summary>sshd's log file (-E).</summary>
     public string LogPath => Path.Combine(Dir, "sshd.log");
+
+    /// <summary>Every command the server was asked to run (recorded by a ForceCommand wrapper before it runs it), one base64 line each.</summary>
+    public string CommandLogPath => Path.Combine(Dir, "commands.log");
+
+    /// <summary>The commands the server received so far, in order: the controller side's own record of what ran.</summary>
+    public IReadOnlyList<string> Commands() =>
+        File.Exists(CommandLogPath)
+            ? File.ReadAllLines(CommandLogPath).Select(l => Encoding.UTF8.GetString(Convert.FromBase64String(l))).ToList()
+            : [];
+
+    private string RecorderPath => Path.Combine(Dir, "record-command");
 
     private string ConfigPath => Path.Combine(Dir, "sshd_config");
 
@@ -265,6 +282,7 @@ public sealed class SshServer : IDisposable
         LoginGraceTime 30
         LogLevel VERBOSE
         Subsystem sftp internal-sftp
+        ForceCommand {RecorderPath}
 
         """;
 }
