@@ -11,7 +11,11 @@ namespace Leapfrog.Module;
 /// </summary>
 public static class ModuleHost
 {
-    private static readonly JsonSerializerOptions Output = new() { WriteIndented = false };
+    private static readonly JsonSerializerOptions Output = new()
+    {
+        WriteIndented = false,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // plain "->" and quotes: the output is never HTML
+    };
 
     /// <summary>Runs <paramref name="body"/> and writes its result (or the failure) to <paramref name="stdout"/>.</summary>
     /// <param name="argv">The process arguments.</param>
