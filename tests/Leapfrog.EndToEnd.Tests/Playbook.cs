@@ -9,6 +9,9 @@ public static partial class Playbook
 {
     private static readonly Lazy<string> Collections = new(LinkCollection);
 
+    /// <summary>The collections path in which this checkout is leapfrog.openstack.</summary>
+    public static string CollectionsPath => Collections.Value;
+
     /// <summary>
     /// ansible-playbook -i INVENTORY -e @VARS PLAYBOOK (under ansible/playbooks/) plus <paramref name="extra"/>,
     /// with ANSIBLE_CONFIG=ansible/ansible.cfg and the checkout linked as leapfrog.openstack.
