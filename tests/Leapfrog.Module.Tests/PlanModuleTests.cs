@@ -89,6 +89,21 @@ public sealed class PlanModuleTests
         dir.Delete(true);
     }
 
+    [Fact]
+    public void On_a_terminal_the_module_still_prints_nothing_but_its_json()
+    {
+        var file = Path.GetTempFileName();
+        File.WriteAllText(file, "{\"from_release\": \"zed\", \"to_release\": \"2023.1\"}");
+
+        // script(1) gives the module a pty, as Ansible's ssh connection does by default.
+        var result = Proc.Run("script", ["-qec", $"{Repo.Module("plan")} {file}", "/dev/null"]);
+        File.Delete(file);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("{\"changed\":false", result.Stdout);
+        Assert.Equal("zed -> 2023.1-antelope: 1 hop (strict)", JsonNode.Parse(result.Stdout)!["msg"]!.GetValue<string>());
+    }
+
     internal static JsonObject Plan(JsonObject args)
     {
         var file = Path.GetTempFileName();
