@@ -30,8 +30,10 @@ public sealed class HopModuleTests(ControllerFixture fx)
         Assert.Empty(again["steps"]!.AsArray());
     }
 
-    [Fact]
-    public async Task A_module_killed_mid_step_is_resumed_by_the_rerun_without_running_the_step_again()
+    [Theory]
+    [InlineData("KILL")]
+    [InlineData("TERM")]
+    public async Task A_module_killed_mid_step_is_resumed_by_the_rerun_without_running_the_step_again(string signal)
     {
         var cloud = new Cloud(fx, "keystone", "victoria");
         cloud.Configure(c => c with { SlowStep = "migrate", SlowSeconds = 4 });
@@ -40,7 +42,7 @@ public sealed class HopModuleTests(ControllerFixture fx)
         using (var first = Process.Start(new ProcessStartInfo(Repo.Module("hop"), [argsFile]) { RedirectStandardOutput = true })!)
         {
             await HopTests.WaitUntil(() => cloud.Executions("--migrate") == 1);
-            first.Kill(); // SIGKILL, as a hard task timeout would
+            Proc.Run("kill", [$"-{signal}", first.Id.ToString()]); // as Ansible's task timeout or an operator would
             await first.WaitForExitAsync();
         }
 
@@ -85,6 +87,34 @@ public sealed class HopModuleTests(ControllerFixture fx)
         Assert.Contains("schema:expand exited 3", result["msg"]!.GetValue<string>());
         Assert.Contains("rerun the same hop", result["msg"]!.GetValue<string>());
         Assert.Contains("fake failure", result["steps"]!.AsArray().Single(s => s!["name"]!.GetValue<string>() == "expand")!["stderr"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void No_secret_appears_in_any_artefact_of_a_run()
+    {
+        var cloud = new Cloud(fx, "nova", "victoria");
+        cloud.Configure(c => c with { FailStep = "api_db sync", FailRc = 1 });
+        var args = Args(cloud, "victoria", "wallaby");
+        args.Remove("private_key_file");
+        args["private_key"] = File.ReadAllText(fx.Ssh.EncryptedClientKeyPath);
+        args["private_key_passphrase"] = fx.Ssh.Passphrase;
+        args["_ansible_verbosity"] = 4;
+
+        var (rc1, failed) = Run(args);
+        cloud.Configure(c => c with { FailStep = null });
+        var (rc2, done) = Run(args);
+
+        Assert.Equal(1, rc1);
+        Assert.Equal(0, rc2);
+        var artefacts = new List<string> { failed.ToJsonString(), done.ToJsonString() };
+        artefacts.AddRange(Directory.GetFiles(cloud.StateDir, "*", SearchOption.AllDirectories).Select(File.ReadAllText));
+        var keyLines = File.ReadAllLines(fx.Ssh.EncryptedClientKeyPath).Where(l => l.Length > 20 && !l.StartsWith("-----", StringComparison.Ordinal));
+        foreach (var secret in keyLines.Append(fx.Ssh.Passphrase).Append(ControllerFixture.DbSecret))
+        {
+            Assert.All(artefacts, a => Assert.DoesNotContain(secret, a));
+        }
+
+        Assert.True(artefacts.Count > 10, $"{artefacts.Count} artefacts searched");
     }
 
     private JsonObject Args(Cloud cloud, string from, string to) => new()
