@@ -1,0 +1,37 @@
+using System.Diagnostics;
+using Leapfrog.Testing;
+
+namespace Leapfrog.EndToEnd.Tests;
+
+public sealed class ConcurrencyTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task A_second_playbook_on_the_same_cloud_fails_fast_naming_the_holder_of_the_lock()
+    {
+        using var box = Sandbox.Up("victoria wallaby", "keystone", "slow_step=migrate", "slow_seconds=40");
+        var first = Task.Run(() => Playbook.Run(box, "leapfrog.yml", "-e", "leapfrog_backup=false"));
+        var lockDir = Path.Combine(box.StateDir, "keystone.lock");
+        var until = DateTime.UtcNow.AddMinutes(3);
+        while (!Directory.Exists(lockDir))
+        {
+            Assert.True(DateTime.UtcNow < until && !first.IsCompleted, "the first playbook never took the lock");
+            await Task.Delay(200);
+        }
+
+        var clock = Stopwatch.StartNew();
+        var second = Playbook.Run(box, "leapfrog.yml", "-e", "leapfrog_backup=false");
+        output.WriteLine($"second playbook failed after {clock.Elapsed.TotalSeconds:0.0} s");
+        var third = Playbook.Run(box, "leapfrog.yml", "-e", "leapfrog_backup=false", "-e", "leapfrog_preflight=false");
+        output.WriteLine($"third playbook (no preflight) failed after {clock.Elapsed.TotalSeconds:0.0} s");
+        var done = await first;
+
+        // Preflight names the lock and its holder; without preflight the hop itself refuses, naming the holder.
+        Assert.NotEqual(0, second.ExitCode);
+        Assert.True(second.Output.Contains("keystone.lock is held", StringComparison.Ordinal) && second.Output.Contains("root@", StringComparison.Ordinal), second.ToString());
+        Assert.NotEqual(0, third.ExitCode);
+        Assert.True(third.Output.Contains("keystone is locked by root@", StringComparison.Ordinal) && third.Output.Contains("pid ", StringComparison.Ordinal), third.ToString());
+        Assert.True(first.IsCompleted && done.ExitCode == 0, done.ToString());
+        Assert.Equal("wallaby", box.ReleaseOf("keystone"));
+        Assert.Equal(1, int.Parse(box.Sql("SELECT COUNT(*) FROM fake_history WHERE step = 'migrate' AND release_name = 'wallaby'", "keystone").Trim()));
+    }
+}
