@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Leapfrog.Core;
 
@@ -36,4 +38,22 @@ public static class Printable
 
         return sb.ToString();
     }
+
+    /// <summary>What kind of JSON value <paramref name="node"/> is, for messages: "a list", "a string", ...</summary>
+    /// <param name="node">The value.</param>
+    /// <param name="objectWord">How to call an object: "a dictionary" (Ansible's word) or "a mapping" (YAML's).</param>
+    public static string Kind(JsonNode? node, string objectWord = "a dictionary") => node switch
+    {
+        null => "null",
+        JsonObject => objectWord,
+        JsonArray => "a list",
+        JsonValue v => v.GetValueKind() switch
+        {
+            JsonValueKind.String => "a string",
+            JsonValueKind.Number => "a number",
+            JsonValueKind.True or JsonValueKind.False => "a boolean",
+            _ => "a value",
+        },
+        _ => "a value",
+    };
 }

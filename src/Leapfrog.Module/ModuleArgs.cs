@@ -237,18 +237,5 @@ public sealed class ModuleArgs
             ? $"'{Printable.Clip(v.GetValue<string>(), 40)}'"
             : Kind(node);
 
-    private static string Kind(JsonNode? node) => node switch
-    {
-        null => "null",
-        JsonObject => "a dictionary",
-        JsonArray => "a list",
-        JsonValue v => v.GetValueKind() switch
-        {
-            JsonValueKind.String => "a string",
-            JsonValueKind.Number => "a number",
-            JsonValueKind.True or JsonValueKind.False => "a boolean",
-            _ => "a value",
-        },
-        _ => "a value",
-    };
+    private static string Kind(JsonNode? node) => Printable.Kind(node);
 }

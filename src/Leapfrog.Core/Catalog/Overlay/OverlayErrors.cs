@@ -58,18 +58,5 @@ internal sealed class OverlayErrors
         }
     }
 
-    public static string Describe(JsonNode? node) => node switch
-    {
-        null => "null",
-        JsonObject => "a mapping",
-        JsonArray => "a list",
-        JsonValue v => v.GetValueKind() switch
-        {
-            JsonValueKind.String => "a string",
-            JsonValueKind.Number => "a number",
-            JsonValueKind.True or JsonValueKind.False => "a boolean",
-            _ => "a value",
-        },
-        _ => "a value",
-    };
+    public static string Describe(JsonNode? node) => Printable.Kind(node, "a mapping");
 }
