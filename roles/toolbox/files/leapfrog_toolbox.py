@@ -117,7 +117,14 @@ def apt_mirror():
 
 
 def is_mount(path):
-    return os.path.ismount(path)
+    """True when path is a mount point, bind mounts of the same filesystem included (os.path.ismount misses those)."""
+    target = os.path.realpath(path)
+    with open("/proc/self/mountinfo", encoding="utf-8") as f:
+        for line in f:
+            point = re.sub(r"\\([0-7]{3})", lambda m: chr(int(m.group(1), 8)), line.split()[4])
+            if point == target:
+                return True
+    return False
 
 
 def mount_bind(src, dst, readonly=False):

@@ -7,7 +7,10 @@ namespace Leapfrog.Real.Tests.Support;
 /// <summary>Runs Debian's ansible-playbook on a playbook of this checkout, with the checkout linked as leapfrog.openstack.</summary>
 public static partial class AnsiblePlaybook
 {
-    /// <summary>ansible-playbook -i <paramref name="inventory"/> -e @<paramref name="vars"/> ansible/playbooks/<paramref name="playbook"/> <paramref name="extra"/>.</summary>
+    /// <summary>
+    /// ansible-playbook -i <paramref name="inventory"/> -e @<paramref name="vars"/> PLAYBOOK <paramref name="extra"/>; PLAYBOOK is
+    /// ansible/playbooks/<paramref name="playbook"/>, or <paramref name="playbook"/> itself when it is an absolute path.
+    /// </summary>
     /// <returns>Exit code, output, seconds, and the recap's changed and failed counts.</returns>
     public static (int ExitCode, string Output, double Seconds, int Changed, int Failed) Run(
         string workDir, string inventory, string vars, string playbook, params string[] extra)
@@ -29,7 +32,7 @@ public static partial class AnsiblePlaybook
             ["ANSIBLE_LOCAL_TEMP"] = Path.Combine(workDir, "ansible-tmp"),
         };
         var clock = Stopwatch.StartNew();
-        var r = Proc.Run("ansible-playbook", ["-i", inventory, "-e", "@" + vars, Repo.At("ansible", "playbooks", playbook), .. extra],
+        var r = Proc.Run("ansible-playbook", ["-i", inventory, "-e", "@" + vars, Path.IsPathRooted(playbook) ? playbook : Repo.At("ansible", "playbooks", playbook), .. extra],
             env, cwd: workDir, timeout: TimeSpan.FromMinutes(40));
         var output = r.Stdout + r.Stderr;
         var recap = Recap().Match(output);
