@@ -13,8 +13,19 @@ internal static class Scripts
     /// <summary>Longest a wait script waits on the controller before answering "running".</summary>
     public static readonly TimeSpan LongPoll = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Shell function: is run <c>$a</c> alive? Its wrapper writes its own pid (atomically) as its first act; until
+    /// then the run counts as starting for 30 s (a loaded machine may take a while to exec it), then as lost.
+    /// A pid that is alive but belongs to another command (pid reuse after a reboot) is not the run.
+    /// </summary>
     private const string Alive = """
-        alive() { p=$(cat "$a/pid" 2>/dev/null || cat "$a/pid.l" 2>/dev/null) && [ -n "$p" ] && kill -0 "$p" 2>/dev/null && tr '\0' ' ' < "/proc/$p/cmdline" 2>/dev/null | grep -qF -- "$a"; }
+        alive() {
+          if [ -f "$a/pid" ]; then
+            p=$(cat "$a/pid" 2>/dev/null) && [ -n "$p" ] && kill -0 "$p" 2>/dev/null && tr '\0' ' ' < "/proc/$p/cmdline" 2>/dev/null | grep -qF -- "$a"
+            return
+          fi
+          [ $(( $(date +%s) - $(stat -c %Y "$a") )) -lt 30 ]
+        }
         """;
 
     /// <summary>Prints the file base64-encoded on one line, or <c>none</c>.</summary>
@@ -69,7 +80,7 @@ internal static class Scripts
     /// </summary>
     public static string Launch(string unitDir, int run, string command, string lockDir, TimeSpan wait)
     {
-        var wrapper = "trap '' HUP; a=\"$1\"; echo $$ > \"$a/pid\"; date +%s.%N > \"$a/started\"; cd / || exit 70; " +
+        var wrapper = "trap '' HUP; a=\"$1\"; echo $$ > \"$a/pid.tmp\" && mv -f \"$a/pid.tmp\" \"$a/pid\"; date +%s.%N > \"$a/started\"; cd / || exit 70; " +
                       $"{command} > \"$a/out\" 2> \"$a/err\" < /dev/null; rc=$?; " +
                       "date +%s.%N > \"$a/finished\"; echo $rc > \"$a/rc.tmp\" && mv -f \"$a/rc.tmp\" \"$a/rc\"";
         return $"""
