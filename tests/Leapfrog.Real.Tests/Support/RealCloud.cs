@@ -24,6 +24,7 @@ public sealed class RealCloud : IDisposable
                 $"chroot toolboxes not ready in {Suite.Cache}: {string.Join(", ", missing)}; run scripts/real-toolboxes (scripts/test --real does)");
         }
 
+        RemoveStale();
         Root = Directory.CreateTempSubdirectory("lf-real-").FullName;
         Db = MariaDbServer.Launch(adminPassword: DbSecret);
         Ssh = new SshServer();
@@ -68,16 +69,37 @@ public sealed class RealCloud : IDisposable
         Db.Dispose();
         foreach (var dir in Suite.All.Select(s => s.Path + Root).Append(Root))
         {
-            try
+            TryDelete(dir);
+        }
+    }
+
+    /// <summary>Working directories (and their copies inside the chroots) an earlier run left behind: older than two hours.</summary>
+    private static void RemoveStale()
+    {
+        var tmp = Path.GetTempPath().TrimEnd('/');
+        foreach (var parent in Suite.All.Select(s => s.Path + tmp).Append(tmp).Where(Directory.Exists))
+        {
+            foreach (var dir in Directory.GetDirectories(parent, "lf-real-*"))
             {
-                if (Directory.Exists(dir))
+                if (Directory.GetLastWriteTimeUtc(dir) < DateTime.UtcNow.AddHours(-2))
                 {
-                    Directory.Delete(dir, recursive: true);
+                    TryDelete(dir);
                 }
             }
-            catch (IOException)
+        }
+    }
+
+    private static void TryDelete(string dir)
+    {
+        try
+        {
+            if (Directory.Exists(dir))
             {
+                Directory.Delete(dir, recursive: true);
             }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
         }
     }
 }
