@@ -97,7 +97,7 @@ public sealed partial class HopRunner
             return new HopOutcome
             {
                 AlreadyDone = true,
-                Verified = state.Hops.LastOrDefault(h => h.To == _request.To.Id)?.Outcome == "done" ? true : null,
+                Verified = null, // nothing was checked in this run; the hop that got there was verified (or said why not)
                 Message = $"{Svc} is already at {at.Id} (state file {StateFile}); nothing to do",
                 StateFile = StateFile,
                 DataOutcome = "not_run",

@@ -58,8 +58,11 @@ def locate(described, spec, service, release_id, tool):
     kind = words[0] if words else ""
     if kind in ("venv", "chroot"):
         path = described.split(" ", 1)[1]
-        inner = "bin" if kind == "venv" else "usr/bin"
-        if not os.access(os.path.join(path, inner, tool), os.X_OK):
+        # A chroot runs the tool through its own PATH: Debian's packages put some manage entry points in
+        # /usr/bin, and the toolbox role adds the others as wrappers in /usr/local/bin.
+        inners = ["bin"] if kind == "venv" else ["usr/local/sbin", "usr/local/bin", "usr/sbin", "usr/bin"]
+        inner = next((i for i in inners if os.access(os.path.join(path, i, tool), os.X_OK)), None)
+        if inner is None:
             return None, None, f"{release_id} {service}: no {tool} in {kind} {path}"
         claimed = None
         pattern = fill((spec or {}).get("path", ""), service, release_id)
