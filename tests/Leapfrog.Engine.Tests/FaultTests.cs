@@ -134,6 +134,60 @@ public sealed class FaultTests(ControllerFixture fx)
         }
     }
 
+    [Fact]
+    public async Task No_ssh_server_at_connect_time_refuses_with_nothing_run_and_the_rerun_hops_once()
+    {
+        var cloud = new Cloud(fx, "keystone", "victoria");
+        fx.Ssh.Stop();
+        try
+        {
+            var error = await Assert.ThrowsAsync<Remote.ShellConnectException>(() => cloud.HopAsync("victoria", "wallaby"));
+            Assert.Contains("cannot connect to root@127.0.0.1", error.Message);
+        }
+        finally
+        {
+            fx.Ssh.Start();
+        }
+
+        Assert.False(Directory.Exists(cloud.StateDir));
+        Assert.Equal(0, cloud.Executions());
+        var rerun = await cloud.HopAsync("victoria", "wallaby");
+        Assert.False(rerun.Failed, rerun.Message);
+        Assert.Equal(1, cloud.Executions("--expand"));
+        Assert.Equal(1, Applied(cloud, "expand"));
+    }
+
+    [Fact]
+    public async Task Connections_cut_again_and_again_during_a_hop_including_its_state_writes_still_run_each_step_once()
+    {
+        var cloud = new Cloud(fx, "keystone", "victoria");
+        cloud.Configure(c => c with { SlowStep = "expand,migrate,contract", SlowSeconds = 1 });
+        using var stop = new CancellationTokenSource();
+        var cuts = 0;
+        var cutter = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await Task.Delay(1500);
+                cuts += fx.Ssh.KillSessionChildren();
+            }
+        });
+
+        var outcome = await cloud.HopAsync("victoria", "wallaby");
+        await stop.CancelAsync();
+        await cutter;
+
+        Assert.False(outcome.Failed, outcome.Message);
+        Assert.True(cuts >= 2, $"{cuts} connections cut");
+        Assert.True(outcome.Reconnects >= 1, $"{outcome.Reconnects} reconnects");
+        Assert.Equal(1, cloud.Executions("--expand"));
+        Assert.Equal(1, cloud.Executions("--migrate"));
+        Assert.Equal(1, cloud.Executions("--contract"));
+        Assert.Equal(1, Applied(cloud, "contract"));
+        Assert.Equal("wallaby", cloud.State()!.Release);
+        Assert.Equal("done", cloud.State()!.Hops.Single().Outcome);
+    }
+
     private static int Applied(Cloud cloud, string step) =>
         int.Parse(cloud.Scalar($"SELECT COUNT(*) FROM fake_history WHERE step = '{step}' AND release_name = 'wallaby'") ?? "-1");
 }
