@@ -139,32 +139,9 @@ public sealed class FakeToolbox
 
     private static FakeToolboxResult Execute(string file, IReadOnlyList<string> args, TimeSpan timeout)
     {
-        var psi = new ProcessStartInfo(file)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        foreach (var a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-
         var sw = Stopwatch.StartNew();
-        using var p = Process.Start(psi) ?? throw new InvalidOperationException($"could not start {file}");
-        p.StandardInput.Close();
-        var outTask = p.StandardOutput.ReadToEndAsync();
-        var errTask = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(timeout))
-        {
-            p.Kill(entireProcessTree: true);
-            p.WaitForExit();
-            throw new TimeoutException($"{Path.GetFileName(file)} {string.Join(' ', args)} did not finish within {timeout.TotalSeconds:0} s");
-        }
-
-        p.WaitForExit();
-        return new FakeToolboxResult(p.ExitCode, outTask.Result, errTask.Result, sw.Elapsed);
+        var r = Proc.Run(file, args, timeout: timeout);
+        return new FakeToolboxResult(r.ExitCode, r.Stdout, r.Stderr, sw.Elapsed);
     }
 
     private static string Locate()

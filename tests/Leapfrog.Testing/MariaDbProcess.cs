@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Leapfrog.Testing;
 
 /// <summary>Runs the MariaDB command-line programs (client, admin, install-db) and captures their output.</summary>
@@ -11,40 +9,15 @@ internal static class MariaDbProcess
     public static (int ExitCode, string Stdout, string Stderr) Run(
         string file, IEnumerable<string> args, TimeSpan timeout, string? stdin = null, IDictionary<string, string>? env = null)
     {
-        var psi = new ProcessStartInfo(file)
+        try
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        foreach (var a in args)
-        {
-            psi.ArgumentList.Add(a);
+            var r = Proc.Run(file, args, env, timeout: timeout, stdin: stdin);
+            return (r.ExitCode, r.Stdout, r.Stderr);
         }
-
-        foreach (var (k, v) in env ?? new Dictionary<string, string>())
+        catch (TimeoutException e)
         {
-            psi.Environment[k] = v;
+            throw new MariaDbException(e.Message);
         }
-
-        using var p = Process.Start(psi) ?? throw new MariaDbException($"could not start {file}");
-        var outTask = p.StandardOutput.ReadToEndAsync();
-        var errTask = p.StandardError.ReadToEndAsync();
-        if (stdin is not null)
-        {
-            p.StandardInput.Write(stdin);
-        }
-
-        p.StandardInput.Close();
-        if (!p.WaitForExit(timeout))
-        {
-            p.Kill(entireProcessTree: true);
-            p.WaitForExit();
-            throw new MariaDbException($"{Path.GetFileName(file)} did not finish within {timeout.TotalSeconds:0} s");
-        }
-
-        return (p.ExitCode, outTask.Result, errTask.Result);
     }
 
     /// <summary>Finds <paramref name="name"/> in the usual sbin/bin directories, then on PATH.</summary>

@@ -41,10 +41,12 @@ public static class Proc
         }
 
         p.StandardInput.Close();
-        if (!p.WaitForExit(timeout ?? TimeSpan.FromMinutes(5)))
+        var limit = timeout ?? TimeSpan.FromMinutes(5);
+        if (!p.WaitForExit(limit))
         {
             p.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{file} {string.Join(' ', args)} did not finish in time");
+            p.WaitForExit();
+            throw new TimeoutException($"{Path.GetFileName(file)} {string.Join(' ', args)} did not finish within {limit.TotalSeconds:0} s");
         }
 
         p.WaitForExit();
