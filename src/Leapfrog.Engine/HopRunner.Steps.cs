@@ -115,7 +115,8 @@ public sealed partial class HopRunner
             pending = report.Meaning != "ok";
         }
 
-        foreach (var step in Steps(StepKind.Schema).Concat(Steps(StepKind.Data)).OrderBy(s => Order(s)))
+        var steps = _request.Catalog.StepsFor(_request.Service, _request.To).Where(s => s.Kind is StepKind.Schema or StepKind.Data);
+        foreach (var step in steps)
         {
             index++;
             if (!_request.Phases.Contains(step.Kind) || (step.Kind == StepKind.Schema && !pending))
@@ -142,20 +143,6 @@ public sealed partial class HopRunner
 
         var check = await RunOnceAsync(verify, ++index, runId, fresh: true, ct).ConfigureAwait(false);
         return check.Outcome == "ok" ? null : $"verification {verify.Name} did not pass: {Describe(check)}";
-    }
-
-    private int Order(StepDefinition step)
-    {
-        var all = _request.Service.Steps;
-        for (var i = 0; i < all.Count; i++)
-        {
-            if (ReferenceEquals(all[i], step))
-            {
-                return i;
-            }
-        }
-
-        return int.MaxValue;
     }
 
     /// <summary>Runs a step once: re-attaches to a running run, skips one that succeeded earlier (unless <paramref name="fresh"/>).</summary>
