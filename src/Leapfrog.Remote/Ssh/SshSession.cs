@@ -71,11 +71,15 @@ internal sealed class SshSession : IDisposable
 
     /// <summary>
     /// After <see cref="RunAsync"/> returned null: how the session shell ended, when the connection is still up
-    /// (e.g. <c>sudo -n</c> refused): its exit code and stderr. Null when it did not end within a second.
+    /// (e.g. <c>sudo -n</c> refused): its exit code and stderr. Null when it did not end within a second, or
+    /// ended without an exit status or signal from the server: a channel closed under a dropped connection
+    /// (SSH.NET may close it before it notices the connection is gone) is a lost connection, not an exit code.
     /// </summary>
     public async Task<ShellResult?> EndedAsync()
     {
-        if (await Task.WhenAny(_execution, Task.Delay(TimeSpan.FromSeconds(1))).ConfigureAwait(false) != _execution || _execution.IsFaulted)
+        if (await Task.WhenAny(_execution, Task.Delay(TimeSpan.FromSeconds(1))).ConfigureAwait(false) != _execution
+            || _execution.IsFaulted
+            || (_command.ExitStatus is null && _command.ExitSignal is null))
         {
             return null;
         }
@@ -86,17 +90,9 @@ internal sealed class SshSession : IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
-        try
-        {
-            _input.Dispose();
-        }
-        catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException or Renci.SshNet.Common.SshException)
-        {
-            // The channel is gone already.
-        }
-
-        _output.Dispose();
-        _command.Dispose();
+        SshFailure.Quietly(_input.Dispose);
+        SshFailure.Quietly(_output.Dispose);
+        SshFailure.Quietly(_command.Dispose);
     }
 
     private static string Decode(string b64) => Encoding.UTF8.GetString(Convert.FromBase64String(b64));

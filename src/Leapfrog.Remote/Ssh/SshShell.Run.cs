@@ -24,7 +24,7 @@ public sealed partial class SshShell
             {
                 session = _session ??= SshSession.Start(client, _options.Become);
             }
-            catch (Exception e) when (IsConnectionLoss(e))
+            catch (Exception e) when (SshFailure.IsConnectionLoss(e))
             {
                 Invalidate(client);
                 throw new ShellConnectionLostException(Target, e);
@@ -50,7 +50,7 @@ public sealed partial class SshShell
                 }
 
                 // The session shell ended while the connection stayed up (sudo refused, shell killed): report it as the script's result.
-                if (client.IsConnected && await session.EndedAsync().ConfigureAwait(false) is { } ended)
+                if (client.IsConnected && await session.EndedAsync().ConfigureAwait(false) is { } ended && client.IsConnected)
                 {
                     DropSession();
                     return ended;
@@ -58,7 +58,7 @@ public sealed partial class SshShell
 
                 throw new ShellConnectionLostException(Target);
             }
-            catch (Exception e) when (IsConnectionLoss(e))
+            catch (Exception e) when (SshFailure.IsConnectionLoss(e))
             {
                 Invalidate(client);
                 throw new ShellConnectionLostException(Target, e);
@@ -100,7 +100,7 @@ public sealed partial class SshShell
             using var cts = new CancellationTokenSource(KillTimeout, _time);
             await killer.ExecuteAsync(cts.Token).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is OperationCanceledException || IsConnectionLoss(e))
+        catch (Exception e) when (e is OperationCanceledException || SshFailure.IsConnectionLoss(e))
         {
             Warn($"could not stop a cancelled command on {Target}: {e.Message}");
         }
@@ -118,12 +118,7 @@ public sealed partial class SshShell
         DropSession();
         if (Interlocked.CompareExchange(ref _client, null, client) == client)
         {
-            client.Dispose();
+            SshFailure.Quietly(client.Dispose);
         }
     }
-
-    private static bool IsConnectionLoss(Exception e) =>
-        e is SshConnectionException or System.Net.Sockets.SocketException or IOException or ObjectDisposedException
-            or SshOperationTimeoutException
-        || (e is SshException && e is not SshAuthenticationException);
 }

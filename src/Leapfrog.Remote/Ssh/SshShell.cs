@@ -128,7 +128,7 @@ public sealed partial class SshShell : IShell
         }
         catch (Exception e)
         {
-            client.Dispose();
+            SshFailure.Quietly(client.Dispose);
             if (guard.Refusal is { } refusal)
             {
                 throw refusal;
@@ -154,19 +154,14 @@ public sealed partial class SshShell : IShell
             return;
         }
 
-        try
+        SshFailure.Quietly(() =>
         {
             if (client.IsConnected)
             {
                 client.Disconnect();
             }
-        }
-        catch (Exception e) when (e is SshException or IOException or System.Net.Sockets.SocketException or ObjectDisposedException or InvalidOperationException)
-        {
-            // The connection is gone already; nothing to tell anyone.
-        }
-
-        client.Dispose();
+        });
+        SshFailure.Quietly(client.Dispose);
     }
 
     private void Warn(string message)
