@@ -64,16 +64,19 @@ public sealed partial class HopRunner
         }
 
         var owner = await LockAsync(ct).ConfigureAwait(false);
+        HopOutcome outcome;
         try
         {
             state = await ReadStateAsync(ct).ConfigureAwait(false);
-            done = AlreadyDone(state);
-            return Finish(done ?? await RunLockedAsync(state, owner, ct).ConfigureAwait(false));
+            outcome = AlreadyDone(state) ?? await RunLockedAsync(state, owner, ct).ConfigureAwait(false);
         }
         finally
         {
             await UnlockAsync(owner).ConfigureAwait(false);
         }
+
+        // After the unlock, so a lock left behind is in the result's warnings and its reconnects are counted.
+        return Finish(outcome);
     }
 
     private HopOutcome Finish(HopOutcome outcome) => outcome with

@@ -108,10 +108,12 @@ public sealed class Cloud
     };
 
     /// <summary>Runs the hop in-process over SSH.</summary>
-    public async Task<HopOutcome> HopAsync(string from, string to, Func<HopRequest, HopRequest>? tweak = null, ShellOptions? ssh = null)
+    public async Task<HopOutcome> HopAsync(string from, string to, Func<HopRequest, HopRequest>? tweak = null, ShellOptions? ssh = null,
+        Func<IShell, IShell>? wrap = null)
     {
         await using var shell = ShellFactory.Create(ssh ?? Ssh, TimeProvider.System);
-        return await new HopRunner(shell, Request(from, to, tweak), TimeProvider.System, TimeSpan.FromSeconds(60)).RunAsync();
+        var used = wrap is null ? shell : wrap(shell);
+        return await new HopRunner(used, Request(from, to, tweak), TimeProvider.System, TimeSpan.FromSeconds(60)).RunAsync();
     }
 
     /// <summary>How many times the tools were started with every one of <paramref name="words"/> in their argv.</summary>
