@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Leapfrog.EndToEnd.Tests;
 
 public sealed class PreflightTests
@@ -10,6 +12,14 @@ public sealed class PreflightTests
         Assert.True(ok.ExitCode == 0, ok.ToString());
         Assert.Contains("xena glance: glance-manage 23.0.0", ok.Output, StringComparison.Ordinal);
         Assert.Contains("keystone-status upgrade check at victoria: success", ok.Output, StringComparison.Ordinal);
+
+        // No toolbox for the source release (no hop runs there): its upgrade checks are skipped, not problems.
+        JsonNode Venv() => new JsonObject { ["type"] = "venv", ["path"] = Path.Combine(box.Dir, "venvs", "{service}-{version}") };
+        var pathOnly = Playbook.Run(box, "preflight.yml", "-e",
+            new JsonObject { ["leapfrog_toolboxes"] = new JsonObject { ["wallaby"] = Venv(), ["xena"] = Venv() } }.ToJsonString());
+        Assert.True(pathOnly.ExitCode == 0, pathOnly.ToString());
+        Assert.Contains("upgrade check of keystone at victoria skipped: toolboxes has no entry for victoria", pathOnly.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("keystone-status upgrade check at victoria", pathOnly.Output, StringComparison.Ordinal);
 
         Directory.CreateDirectory(Path.Combine(box.StateDir, "keystone.lock"));
         var venv = Directory.GetDirectories(Path.Combine(box.Dir, "venvs"), "glance-23.*").Single();

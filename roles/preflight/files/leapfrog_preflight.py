@@ -7,6 +7,8 @@ usage: leapfrog_preflight.py REQUEST-JSON   (one argument, built by the role), w
   toolboxes  [{release, service, toolbox, purpose}]: toolbox = the hop module's description of the toolbox
              it resolved; purpose path (a hop runs it: tool present, version matches) or source (the start
              release: its upgrade check runs)
+  unresolved_sources  [{release, service, msg}]: source releases whose toolbox the hop module could not
+             resolve (none given for that release): their upgrade checks are skipped with a note
   configs    {service: config file}
   locks      [lock directory, ...]
   disk       {path, need_bytes}
@@ -90,6 +92,51 @@ def locate(described, spec, service, release_id, tool):
     return None, None, f"{release_id} {service}: unknown toolbox '{described}'"
 
 
+def check_results(out):
+    """[(check, result, details)] from oslo.upgradecheck's table (oslo_upgradecheck/upgradecheck.py,
+    UpgradeCommands.check): per check a "Check: NAME", "Result: Success|Warning|Failure" and "Details: ..."
+    row, details wrapped over the rows that follow, checks separated by +---+ lines."""
+    results, current = [], None
+    for raw in out.splitlines():
+        line = raw.strip()
+        if line.startswith("+"):
+            current = None
+            continue
+        text = line.strip("|").strip()
+        if text.startswith("Check: "):
+            current = [text[7:].strip(), "", ""]
+            results.append(current)
+        elif current is not None and text.startswith("Result: "):
+            current[1] = text[8:].strip()
+        elif current is not None and text.startswith("Details: "):
+            current[2] = text[9:].strip()
+        elif current is not None and current[2] and text:
+            current[2] += " " + text
+    return [tuple(r) for r in results]
+
+
+def upgrade_check(service, release_id, rc, out, err):
+    """(problem or None, note or None) for one source-release upgrade check.
+
+    oslo.upgradecheck's exit codes (Code in oslo_upgradecheck/upgradecheck.py): 0 success, 1 warning,
+    2 failure; anything else is the tool itself failing (glance-status of victoria raises TypeError when
+    enabled_backends is unset): that says nothing about the cloud, so it is a note, not a problem."""
+    what = f"{service}-status upgrade check at {release_id}"
+    listed = check_results(out)
+
+    def named(result):
+        return "; ".join(f"{c}: {d}" if d and d != "None" else c for c, r, d in listed if r == result)
+
+    if rc == 0:
+        return None, f"{what}: success"
+    if rc == 1:
+        return None, f"{what}: warnings ({named('Warning') or (err or out)[-200:]})"
+    if rc == 2:
+        return f"{what} failed: {named('Failure') or (err or out)[-200:]}", None
+    last = (err or out).strip().splitlines()[-1:] or [""]
+    return None, f"{what} could not run (rc {rc}, not an upgrade-check result): {last[0][-200:]}"
+
+
 def run(argv, timeout=300):
     try:
         p = subprocess.run(argv, capture_output=True, text=True, timeout=timeout, check=False)
@@ -113,13 +160,9 @@ def main():
                 continue
             config = req.get("configs", {}).get(service)
             rc, out, err = run(argv + (["--config-file", config] if config else []) + ["upgrade", "check"])
-            # oslo.upgradecheck (oslo_upgradecheck/upgradecheck.py, Code): 0 success, 1 warning, 2 failure.
-            if rc == 0:
-                notes.append(f"{service}-status upgrade check at {release_id}: success")
-            elif rc == 1:
-                notes.append(f"{service}-status upgrade check at {release_id}: warnings")
-            else:
-                problems.append(f"{service}-status upgrade check at {release_id} failed (rc {rc}): {(err or out)[-200:]}")
+            problem, note = upgrade_check(service, release_id, rc, out, err)
+            problems.extend([problem] if problem else [])
+            notes.extend([note] if note else [])
             continue
         tool = manage_tool(service)
         argv, claimed, problem = locate(described, spec, service, release_id, tool)
@@ -134,6 +177,9 @@ def main():
             problems.append(f"{release_id} {service}: {tool} says version {version}, but its toolbox claims {claimed}")
         else:
             notes.append(f"{release_id} {service}: {tool} {version}")
+
+    for item in req.get("unresolved_sources", []):
+        notes.append(f"upgrade check of {item['service']} at {item['release']} skipped: {item['msg']}")
 
     for lock in req.get("locks", []):
         if os.path.exists(lock):
