@@ -47,13 +47,19 @@ internal static class Scripts
         m=$(stat -c %Y "$l/owner.json" 2>/dev/null || stat -c %Y "$l"); echo "held $(( $(date +%s) - m ))"; cat "$l/owner.json" 2>/dev/null; exit 0
         """;
 
-    /// <summary>Replaces a stale lock whose owner file still reads <paramref name="seen"/>; prints <c>acquired</c> or <c>lost</c>.</summary>
+    /// <summary>
+    /// Replaces a stale lock whose owner file still reads <paramref name="seen"/>; prints <c>acquired</c>, or
+    /// <c>lost</c> then the owner file of whoever holds it now. Runs under an flock on <c>LOCK.takeover</c>
+    /// (released by the kernel if the script dies), so two runs that both found the same stale lock cannot
+    /// both remove it: the second compares after the first replaced it, and loses.
+    /// </summary>
     public static string TakeOver(string lockDir, string seen, string ownerJson) =>
         $"""
         umask 077; l={Q(lockDir)}
+        exec 9>>"$l.takeover" && flock -w 30 9 || exit 72
         if [ "$(cat "$l/owner.json" 2>/dev/null)" = "$(printf %s {Q(B64(seen))} | base64 -d)" ]; then rm -rf "$l"; fi
         if mkdir "$l" 2>/dev/null; then printf %s {Q(B64(ownerJson))} | base64 -d > "$l/owner.json" && echo acquired && exit 0; fi
-        echo lost
+        echo lost; cat "$l/owner.json" 2>/dev/null; exit 0
         """;
 
     /// <summary>Removes the lock when <paramref name="runId"/> holds it.</summary>
