@@ -128,7 +128,7 @@ public sealed partial class HopRunner
         try
         {
             var json = Encoding.UTF8.GetString(Convert.FromBase64String(text));
-            return JsonSerializer.Deserialize(json, StateJsonContext.Default.ServiceState);
+            return JsonSerializer.Deserialize(json, StateJsonContext.Default.ServiceState) ?? throw new JsonException("null");
         }
         catch (Exception ex) when (ex is JsonException or FormatException)
         {
