@@ -53,6 +53,12 @@ public sealed class LockTests(ControllerFixture fx)
         Assert.Equal(0, cloud.Executions("--expand"));
         Assert.Equal(1, cloud.Executions("--version"));
         Assert.False(File.Exists(cloud.StateFile));
+
+        Directory.Delete(LockDir(cloud), recursive: true); // that run finished
+        var rerun = await cloud.HopAsync("victoria", "wallaby");
+        Assert.False(rerun.Failed, rerun.Message);
+        Assert.DoesNotContain(rerun.Warnings, w => w.Contains("took over", StringComparison.Ordinal));
+        Assert.Equal(1, cloud.Executions("--expand"));
     }
 
     [Fact]

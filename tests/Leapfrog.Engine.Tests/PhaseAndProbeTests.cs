@@ -38,5 +38,10 @@ public sealed class PhaseAndProbeTests(ControllerFixture fx)
         Assert.Equal(2, cloud.Executions("db_sync", "--check"));
         Assert.Equal(applied, cloud.Scalar("SELECT COUNT(*) FROM fake_history"));
         Assert.Equal("wallaby", cloud.State()!.Release);
+
+        var executions = cloud.Executions();
+        var again = await cloud.HopAsync("victoria", "wallaby");
+        Assert.True(again.AlreadyDone);
+        Assert.Equal(executions, cloud.Executions());
     }
 }

@@ -42,5 +42,9 @@ public sealed class ToolboxVersionTests(ControllerFixture fx)
         Assert.Equal([$"{silent}/bin/keystone-manage"], File.ReadAllLines(asked));
         Assert.Equal(0, cloud.Executions());
         Assert.False(Directory.Exists(cloud.StateDir));
+
+        var rerun = await cloud.HopAsync("victoria", "wallaby");
+        Assert.False(rerun.Failed, rerun.Message);
+        Assert.Equal((1, 1), (cloud.Executions("--version"), cloud.Executions("--expand")));
     }
 }
