@@ -30,7 +30,7 @@ public sealed class LockTests(ControllerFixture fx)
     [Theory]
     [InlineData("deploy-2", "other-boot pid:[4026531836]", false)] // another host, its pid free here
     [InlineData(null, "other-boot pid:[4026531836]", false)]       // another machine with this host's name
-    [InlineData(null, null, true)]                                 // this machine: the pid is gone, so the run is
+    [InlineData(null, null, true)]                                 // this machine, and its pid is gone: that run is over
     public async Task A_live_lock_is_taken_over_only_when_its_holder_is_a_process_of_this_machine_that_is_gone(string? host, string? pidSpace, bool takenOver)
     {
         var cloud = new Cloud(fx, "keystone", "victoria");
