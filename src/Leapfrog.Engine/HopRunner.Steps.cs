@@ -80,7 +80,7 @@ public sealed partial class HopRunner
         state = failure is null ? state with { Release = _request.To.Id } : state;
         await WriteStateAsync(state, ct).ConfigureAwait(false);
 
-        var data = _reports.Where(r => r.Kind == "data").ToList();
+        var data = _reports.Where(r => r.Kind == "data" && r.Outcome != "skipped").ToList(); // a data step left out by phases did not run
         return new HopOutcome
         {
             Changed = true,

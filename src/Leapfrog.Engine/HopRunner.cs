@@ -34,7 +34,7 @@ public sealed partial class HopRunner
         _time = time;
         _controller = new Controller(shell, time, reconnectWindow);
         _redactor = new Redactor(request.Secrets);
-        _executor = new StepExecutor(_controller, time, LockDir, request.StepTimeout);
+        _executor = new StepExecutor(_controller, LockDir, request.StepTimeout);
     }
 
     private string Svc => _request.Service.Name;
@@ -128,7 +128,7 @@ public sealed partial class HopRunner
         try
         {
             var json = Encoding.UTF8.GetString(Convert.FromBase64String(text));
-            return JsonSerializer.Deserialize(json, StateJsonContext.Default.ServiceState);
+            return JsonSerializer.Deserialize(json, StateJsonContext.Default.ServiceState) ?? throw new JsonException("null");
         }
         catch (Exception ex) when (ex is JsonException or FormatException)
         {

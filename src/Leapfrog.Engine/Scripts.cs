@@ -47,13 +47,19 @@ internal static class Scripts
         m=$(stat -c %Y "$l/owner.json" 2>/dev/null || stat -c %Y "$l"); echo "held $(( $(date +%s) - m ))"; cat "$l/owner.json" 2>/dev/null; exit 0
         """;
 
-    /// <summary>Replaces a stale lock whose owner file still reads <paramref name="seen"/>; prints <c>acquired</c> or <c>lost</c>.</summary>
+    /// <summary>
+    /// Replaces a stale lock whose owner file still reads <paramref name="seen"/>; prints <c>acquired</c>, or
+    /// <c>lost</c> then the owner file of whoever holds it now. Runs under an flock on <c>LOCK.takeover</c>
+    /// (released by the kernel if the script dies), so two runs that both found the same stale lock cannot
+    /// both remove it: the second compares after the first replaced it, and loses.
+    /// </summary>
     public static string TakeOver(string lockDir, string seen, string ownerJson) =>
         $"""
         umask 077; l={Q(lockDir)}
+        exec 9>>"$l.takeover" && flock -w 30 9 || exit 72
         if [ "$(cat "$l/owner.json" 2>/dev/null)" = "$(printf %s {Q(B64(seen))} | base64 -d)" ]; then rm -rf "$l"; fi
         if mkdir "$l" 2>/dev/null; then printf %s {Q(B64(ownerJson))} | base64 -d > "$l/owner.json" && echo acquired && exit 0; fi
-        echo lost
+        echo lost; cat "$l/owner.json" 2>/dev/null; exit 0
         """;
 
     /// <summary>Removes the lock when <paramref name="runId"/> holds it.</summary>
@@ -97,7 +103,8 @@ internal static class Scripts
 
     /// <summary>
     /// Waits up to <paramref name="wait"/> (at most <see cref="LongPoll"/>) for run directory <c>$a</c> to finish, touching the lock as a
-    /// heartbeat. Prints <c>running</c>, <c>lost</c>, or <c>done RC</c> followed by three lines: the
+    /// heartbeat. Prints <c>running SECONDS</c> (how long the run has been going by the controller's clock, from its
+    /// <c>started</c> file; 0 before the wrapper wrote it), <c>lost</c>, or <c>done RC</c> followed by three lines: the
     /// base64 tails of stdout and stderr, and "started finished" epoch seconds.
     /// </summary>
     public static string Wait(string runDir, string lockDir, TimeSpan wait) => $"a={Q(runDir)}\n{WaitBody(lockDir, wait)}";
@@ -119,13 +126,22 @@ internal static class Scripts
         echo killed
         """;
 
+    /// <summary>Shell function: seconds since run <c>$a</c> started, by the controller's clock (0 before it started).</summary>
+    private const string Ran = """
+        ran() {
+          s=$(cat "$a/started" 2>/dev/null)
+          if [ -n "$s" ]; then awk -v s="$s" -v n="$(date +%s.%N)" 'BEGIN { d = n - s; printf "%.3f", d < 0 ? 0 : d }'; else echo 0; fi
+        }
+        """;
+
     private static string WaitBody(string lockDir, TimeSpan wait) =>
         $$"""
         {{Alive}}
+        {{Ran}}
         touch {{Q(lockDir + "/owner.json")}} 2>/dev/null
         i=0
         while [ ! -f "$a/rc" ]; do
-          if [ $i -ge {{Iterations(wait)}} ]; then echo running; exit 0; fi
+          if [ $i -ge {{Iterations(wait)}} ]; then echo "running $(ran)"; exit 0; fi
           if [ $((i % 10)) -eq 5 ] && ! alive; then sleep 0.1; [ -f "$a/rc" ] && break; echo lost; exit 0; fi
           if [ $i -lt 100 ]; then sleep 0.01; else sleep 0.1; fi
           i=$((i+1))

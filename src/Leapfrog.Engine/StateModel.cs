@@ -86,6 +86,9 @@ public sealed record LockOwner
     /// <summary>Process id of the holding module.</summary>
     public required int Pid { get; init; }
 
+    /// <summary>Boot id and pid namespace of the holding module: <see cref="Pid"/> names a process only there.</summary>
+    public string? PidSpace { get; init; }
+
     /// <summary>When it took the lock (UTC, ISO 8601).</summary>
     public required string Started { get; init; }
 

@@ -7,14 +7,12 @@ namespace Leapfrog.Engine;
 internal sealed class StepExecutor
 {
     private readonly Controller _controller;
-    private readonly TimeProvider _time;
     private readonly string _lockDir;
     private readonly TimeSpan _stepTimeout;
 
-    public StepExecutor(Controller controller, TimeProvider time, string lockDir, TimeSpan stepTimeout)
+    public StepExecutor(Controller controller, string lockDir, TimeSpan stepTimeout)
     {
         _controller = controller;
-        _time = time;
         _lockDir = lockDir;
         _stepTimeout = stepTimeout;
     }
@@ -36,22 +34,29 @@ internal sealed class StepExecutor
 
     /// <summary>Starts run <paramref name="run"/> (unless it exists already) and waits for its end.</summary>
     public Task<RunResult> StartAsync(string unitDir, int run, string command, CancellationToken ct) =>
-        WaitAsync(w => Scripts.Launch(unitDir, run, command, _lockDir, w), $"{unitDir}/{run}", run, ct);
+        WaitAsync(w => Scripts.Launch(unitDir, run, command, _lockDir, w), _stepTimeout, $"{unitDir}/{run}", run, ct);
 
-    /// <summary>Waits for an existing run (re-attach after a dropped connection or a killed module).</summary>
+    /// <summary>
+    /// Waits for an existing run (re-attach after a dropped connection or a killed module). Its first wait is
+    /// short: the answer says how long the run has been going, so it keeps the deadline it started with.
+    /// </summary>
     public Task<RunResult> AttachAsync(string unitDir, int run, CancellationToken ct) =>
-        WaitAsync(w => Scripts.Wait($"{unitDir}/{run}", _lockDir, w), $"{unitDir}/{run}", run, ct);
+        WaitAsync(w => Scripts.Wait($"{unitDir}/{run}", _lockDir, w), TimeSpan.Zero, $"{unitDir}/{run}", run, ct);
 
-    private async Task<RunResult> WaitAsync(Func<TimeSpan, string> first, string runDir, int run, CancellationToken ct)
+    /// <summary>
+    /// Waits for a run to end, killing it once it has run <c>step_timeout</c>. The time it has run is the
+    /// controller's (now minus its <c>started</c> file, both by the controller's clock), so the deadline counts
+    /// from the step's start, not from when this module run attached, and a clock skew between the machine
+    /// running the module and the controller does not move it.
+    /// </summary>
+    private async Task<RunResult> WaitAsync(Func<TimeSpan, string> first, TimeSpan firstWait, string runDir, int run, CancellationToken ct)
     {
-        var attached = _time.GetTimestamp();
         var script = first;
+        var wait = firstWait;
         var timedOut = false;
         while (true)
         {
-            // Wait on the controller no longer than the step may still run, so a timeout is noticed promptly.
-            var left = timedOut ? Scripts.LongPoll : _stepTimeout - _time.GetElapsedTime(attached);
-            var result = await _controller.RunAsync(script(left), Scripts.LongPoll + TimeSpan.FromSeconds(30), ct).ConfigureAwait(false);
+            var result = await _controller.RunAsync(script(wait), Scripts.LongPoll + TimeSpan.FromSeconds(30), ct).ConfigureAwait(false);
             var lines = result.Stdout.Split('\n');
             var head = lines[0].Trim();
             if (result.ExitCode != 0)
@@ -72,17 +77,17 @@ internal sealed class StepExecutor
                 return new RunResult(run, null, "", "", 0, timedOut);
             }
 
-            if (head != "running")
-            {
-                throw new ControllerException($"unexpected answer from {_controller.Target} while watching {runDir}: '{Core.Printable.Clip(head)}'");
-            }
-
-            if (!timedOut && _time.GetElapsedTime(attached) > _stepTimeout)
+            var ran = head.Split(' ') is ["running", var seconds] && double.TryParse(seconds, NumberStyles.Float, CultureInfo.InvariantCulture, out var s)
+                ? TimeSpan.FromSeconds(s)
+                : throw new ControllerException($"unexpected answer from {_controller.Target} while watching {runDir}: '{Core.Printable.Clip(head)}'");
+            if (!timedOut && ran >= _stepTimeout)
             {
                 timedOut = true;
                 await _controller.RunCheckedAsync(Scripts.Kill(runDir), "killing a step past step_timeout", ct).ConfigureAwait(false);
             }
 
+            // Wait on the controller no longer than the step may still run, so a timeout is noticed promptly.
+            wait = timedOut ? Scripts.LongPoll : _stepTimeout - ran;
             script = w => Scripts.Wait(runDir, _lockDir, w);
         }
     }

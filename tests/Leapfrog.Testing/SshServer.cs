@@ -14,11 +14,14 @@ public sealed class SshServer : IDisposable
 {
     private const string SshdPath = "/usr/sbin/sshd";
     private readonly object _gate = new();
+    private readonly IReadOnlyDictionary<string, string> _environment;
     private Process? _listener;
 
     /// <summary>Generates keys and config, starts sshd and waits until it accepts connections.</summary>
-    public SshServer()
+    /// <param name="environment">Variables sshd sets in every session (<c>SetEnv</c>), e.g. a PATH with stand-in tools.</param>
+    public SshServer(IReadOnlyDictionary<string, string>? environment = null)
     {
+        _environment = environment ?? new Dictionary<string, string>();
         if (!File.Exists(SshdPath))
         {
             throw new InvalidOperationException("sshd is not installed: apt-get install -y openssh-server");
@@ -283,6 +286,7 @@ public sealed class SshServer : IDisposable
         LogLevel VERBOSE
         Subsystem sftp internal-sftp
         ForceCommand {RecorderPath}
+        {(_environment.Count == 0 ? "" : "SetEnv " + string.Join(' ', _environment.Select(e => $"\"{e.Key}={e.Value}\"")))}
 
         """;
 }
