@@ -9,6 +9,7 @@ public sealed class ChainTests(ITestOutputHelper output)
     {
         using var box = Sandbox.Up("victoria wallaby xena yoga", Services);
         var before = box.Schema("keystone");
+        var start = box.Witness.Mark();
 
         var check = Playbook.Run(box, "leapfrog.yml", "--check");
         output.WriteLine($"check mode on a fresh cloud: {check.Elapsed.TotalSeconds:0.0} s");
@@ -16,7 +17,10 @@ public sealed class ChainTests(ITestOutputHelper output)
         Assert.Equal(before, box.Schema("keystone"));
         Assert.All(Services.Split(' '), s => Assert.Null(box.ReleaseOf(s)));
         Assert.Empty(Directory.GetFileSystemEntries(box.BackupDir));
+        Assert.Empty(box.Witness.Changes(start, withBatches: true));
+        Assert.NotEmpty(box.Witness.Since(start)); // check mode did probe, with the tools
 
+        var beforeRun = box.Witness.Mark();
         var run = Playbook.Run(box, "leapfrog.yml");
         output.WriteLine($"full chain (3 hops x 5 services, serial): {run.Elapsed.TotalSeconds:0.0} s");
         Assert.True(run.ExitCode == 0, run.ToString());
@@ -24,6 +28,14 @@ public sealed class ChainTests(ITestOutputHelper output)
         Assert.All(Services.Split(' '), s => Assert.Equal(["victoria>wallaby:done", "wallaby>xena:done", "xena>yoga:done"],
             box.Hops(s).Select(h => $"{h.From}>{h.To}:{h.Outcome}")));
         Assert.Equal(15, run.ChangedHops.Count);
+        // From the tools' own log: each schema step of each hop of each service ran exactly once, every hop ran some.
+        Assert.Empty(box.Witness.NotOnce(beforeRun));
+        var changes = box.Witness.Changes(beforeRun);
+        foreach (var tool in new[] { "keystone-manage", "glance-manage", "cinder-manage", "placement-manage", "nova-manage" })
+        {
+            Assert.All(new[] { "wallaby", "xena", "yoga" }, r => Assert.Contains(changes, c => c.StartsWith($"{tool} {r} ", StringComparison.Ordinal)));
+        }
+
         Assert.Contains("keystone\tyoga\tcontracted", box.Schema("keystone"), StringComparison.Ordinal);
         Assert.Contains("every service is at yoga", run.Output, StringComparison.Ordinal);
         // Retention (the sandbox keeps 2): the backups before the last two hops, each complete.
@@ -31,16 +43,21 @@ public sealed class ChainTests(ITestOutputHelper output)
             Directory.GetDirectories(box.BackupDir).Select(d => Path.GetFileName(d)!).Order(StringComparer.Ordinal));
         Assert.All(Services.Split(' '), s => Assert.True(File.Exists(Path.Combine(box.BackupDir, "03-xena-to-yoga", s, "MANIFEST.json"))));
 
+        var beforeAgain = box.Witness.Mark();
         var again = Playbook.Run(box, "leapfrog.yml");
         output.WriteLine($"second run: {again.Elapsed.TotalSeconds:0.0} s");
+        // The rerun's preflight asks the tools their versions and checks; nothing changes a database.
+        Assert.Empty(box.Witness.Changes(beforeAgain, withBatches: true));
         Assert.True(again.ExitCode == 0, again.ToString());
         Assert.Empty(again.ChangedHops);
         Assert.Equal(15, again.OkHops.Count);
         Assert.Equal(0, again.RecapChanged);
 
         var afterwards = box.Snapshot("nova");
+        var beforeCheckAgain = box.Witness.Mark();
         var checkAgain = Playbook.Run(box, "leapfrog.yml", "--check");
         Assert.True(checkAgain.ExitCode == 0, checkAgain.ToString());
+        Assert.Empty(box.Witness.Changes(beforeCheckAgain, withBatches: true));
         Assert.Equal(0, checkAgain.RecapChanged);
         Assert.Equal(afterwards, box.Snapshot("nova"));
     }

@@ -7,6 +7,7 @@ public sealed class FailureTests(ITestOutputHelper output)
     {
         using var box = Sandbox.Up("victoria wallaby xena yoga", "keystone glance cinder");
         box.Fault("glance", "xena", "db expand");
+        var start = box.Witness.Mark();
 
         var failed = Playbook.Run(box, "leapfrog.yml", "-e", "leapfrog_preflight=false");
         output.WriteLine($"failing run: {failed.Elapsed.TotalSeconds:0.0} s");
@@ -29,5 +30,12 @@ public sealed class FailureTests(ITestOutputHelper output)
             resumed.TasksWith("changed", "Hop "));
         Assert.Contains("resuming glance wallaby -> xena", resumed.Output, StringComparison.Ordinal);
         Assert.All(new[] { "keystone", "glance", "cinder" }, s => Assert.Equal("yoga", box.ReleaseOf(s)));
+
+        // From the tools' own log, across the failed run and its resume: every schema step of every hop ran once,
+        // but glance's xena expand, which ran twice (failed, then again on the resume).
+        Assert.Equal(["glance-manage xena db expand ran 2 times"], box.Witness.NotOnce(start));
+        var changes = box.Witness.Changes(start);
+        Assert.All(new[] { "keystone-manage", "glance-manage", "cinder-manage" }, tool =>
+            Assert.All(new[] { "wallaby", "xena", "yoga" }, r => Assert.Contains(changes, c => c.StartsWith($"{tool} {r} ", StringComparison.Ordinal))));
     }
 }

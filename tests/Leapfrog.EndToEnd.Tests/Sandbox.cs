@@ -18,6 +18,13 @@ public sealed class Sandbox : IDisposable
 
     public string BackupDir => Path.Combine(Dir, "backups");
 
+    /// <summary>The port of the sandbox's sshd (the controller).</summary>
+    public int SshPort => int.Parse(File.ReadAllLines(Path.Combine(Dir, "sandbox.env")).Single(l => l.StartsWith("SSH_PORT=", StringComparison.Ordinal))[9..],
+        System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The tools' own log of every invocation on the controller (scripts/sandbox's exec.log).</summary>
+    public Witness Witness => new(Path.Combine(Dir, "exec.log"));
+
     /// <summary>scripts/sandbox up with these releases (oldest first) and services; extra [fake] settings.</summary>
     public static Sandbox Up(string releases, string services, params string[] fakeSettings)
     {

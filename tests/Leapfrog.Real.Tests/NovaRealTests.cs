@@ -10,7 +10,7 @@ public sealed class NovaRealTests(ITestOutputHelper log)
     public void A_nova_deployment_made_by_victoria_with_cell0_and_cell1_is_hopped_to_zed_then_2025_1_then_forky_and_keeps_its_instances()
     {
         var nova = new NovaDeployment(RealCloud.Shared, log);
-        ServiceChain.Prove(nova, log);
+        ServiceChain.Prove(nova, log, "victoria -> zed", "zed -> 2025.1-epoxy", "2025.1-epoxy -> 2026.1-gazpacho");
         log.WriteLine($"soft-deleted marker rows added by nova's own migrations: {string.Join(", ", nova.Markers())}");
     }
 }

@@ -59,6 +59,8 @@ public sealed class UpgradeRoleRealTests(ITestOutputHelper log)
 
         // Preflight on in the upgrade (as an operator runs it), the source release's upgrade checks off:
         // it runs each path release's real tools for their versions in the chroots.
+        var zedMarks = all.ToDictionary(d => d.Service, d => Witness.Runs(Suite.Bookworm, d.ConfigFile).Count);
+        var epoxyMarks = all.ToDictionary(d => d.Service, d => Witness.Runs(Suite.Trixie, d.ConfigFile).Count);
         var up = AnsiblePlaybook.Run(dir, inventory, first, "leapfrog.yml", "-e", "leapfrog_preflight_upgrade_check=false");
         log.WriteLine($"ansible-playbook leapfrog.yml victoria -> zed -> 2025.1 (4 services, preflight on): exit {up.ExitCode}, changed={up.Changed}, failed={up.Failed}, {up.Seconds:0}s");
         Assert.True(up.ExitCode == 0 && up.Failed == 0, Tail(up.Output));
@@ -72,22 +74,28 @@ public sealed class UpgradeRoleRealTests(ITestOutputHelper log)
         foreach (var d in all)
         {
             d.Chain().AssertCurrent(Suite.Trixie, "after the playbook's victoria -> zed -> 2025.1");
+            d.Chain().AssertRanOnce(Suite.Bookworm, zedMarks[d.Service], "victoria -> zed (playbook)");
+            d.Chain().AssertRanOnce(Suite.Trixie, epoxyMarks[d.Service], "zed -> 2025.1 (playbook)");
         }
 
         Deployment[] forky = [.. all.Where(d => Suite.Forky.ReleaseOf(d.Service) is { } r && r.StartsWith("2026.1", StringComparison.Ordinal))];
         Assert.Contains(forky, d => d.Service == "nova");
         var second = Vars(dir, "second.yml", cloud, forky, "2025.1", "2026.1", [], new() { ["2026.1"] = Suite.Forky });
+        var forkyMarks = forky.ToDictionary(d => d.Service, d => Witness.Runs(Suite.Forky, d.ConfigFile).Count);
         var on = AnsiblePlaybook.Run(dir, inventory, second, "leapfrog.yml", "-e", "leapfrog_preflight=false");
         log.WriteLine($"ansible-playbook leapfrog.yml 2025.1 -> 2026.1 ({string.Join(", ", forky.Select(d => d.Service))}): exit {on.ExitCode}, changed={on.Changed}, failed={on.Failed}, {on.Seconds:0}s");
         Assert.True(on.ExitCode == 0 && on.Failed == 0, Tail(on.Output));
         foreach (var d in forky)
         {
             d.Chain().AssertCurrent(Suite.Forky, "after the playbook's 2025.1 -> 2026.1");
+            d.Chain().AssertRanOnce(Suite.Forky, forkyMarks[d.Service], "2025.1 -> 2026.1 (playbook)");
+            forkyMarks[d.Service] = Witness.Runs(Suite.Forky, d.ConfigFile).Count;
         }
 
         var again = AnsiblePlaybook.Run(dir, inventory, second, "leapfrog.yml", "-e", "leapfrog_preflight=false");
         log.WriteLine($"ansible-playbook rerun: exit {again.ExitCode}, changed={again.Changed}, {again.Seconds:0}s");
         Assert.True(again.ExitCode == 0 && again.Changed == 0, Tail(again.Output));
+        Assert.All(forky, d => Assert.Equal(forkyMarks[d.Service], Witness.Runs(Suite.Forky, d.ConfigFile).Count)); // the rerun ran no tool
 
         foreach (var d in all)
         {

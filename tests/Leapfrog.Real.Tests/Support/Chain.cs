@@ -48,17 +48,25 @@ public sealed class Chain
     }
 
     /// <summary>
-    /// Walks the database through <paramref name="suites"/> (oldest first; the first made it): one hop per suite
-    /// that carries the service, to the release its tools really are, allowing the hops upstream does not support.
+    /// Walks the database through <paramref name="suites"/> (oldest first; the first made it): one hop per suite, to
+    /// the release its tools really are, allowing the hops upstream does not support. A suite that does not carry
+    /// the service fails the test (the chain would silently lose a hop otherwise).
     /// </summary>
-    public void Walk(params Suite[] suites)
+    /// <returns>The hops made, as "from -> to" releases.</returns>
+    public IReadOnlyList<string> Walk(params Suite[] suites)
     {
+        var made = new List<string>();
         var at = suites[0];
-        foreach (var next in suites.Skip(1).Where(s => s.ReleaseOf(Service) is not null))
+        foreach (var next in suites.Skip(1))
         {
+            Assert.True(next.ReleaseOf(Service) is not null,
+                $"{next} no longer carries {Service}: the chain would end at {at.ReleaseOf(Service)} instead of hopping on (hops so far: {string.Join(", ", made)})");
             Hop(at, next);
+            made.Add($"{at.ReleaseOf(Service)} -> {next.ReleaseOf(Service)}");
             at = next;
         }
+
+        return made;
     }
 
     /// <summary>Hops from <paramref name="from"/>'s release to <paramref name="to"/>'s with <paramref name="to"/>'s tools, checks, and reruns.</summary>
@@ -73,6 +81,7 @@ public sealed class Chain
             _log.WriteLine($"note: {to} carries {Service} of {toRelease}, not {to.Release}: hopping to {toRelease}");
         }
 
+        var mark = Witness.Runs(to, ConfigFile).Count;
         var (result, seconds) = HopModule.Run(_cloud, _log, Service, fromRelease, toRelease, to, ConfigFile, StateDir, allowUnsupported);
         Assert.False(result["failed"]!.GetValue<bool>(), $"{Service} {fromRelease} -> {toRelease}: {result["msg"]}");
         Assert.True(result["changed"]!.GetValue<bool>());
@@ -92,13 +101,34 @@ public sealed class Chain
         }
 
         AssertCurrent(to, $"after {fromRelease} -> {toRelease}");
+        AssertRanOnce(to, mark, $"{fromRelease} -> {toRelease}");
 
+        var beforeAgain = Witness.Runs(to, ConfigFile).Count;
         var (again, _) = HopModule.Run(_cloud, _log, Service, fromRelease, toRelease, to, ConfigFile, StateDir, allowUnsupported);
         Assert.False(again["failed"]!.GetValue<bool>(), $"rerun: {again["msg"]}");
         Assert.False(again["changed"]!.GetValue<bool>());
         Assert.True(again["already_done"]!.GetValue<bool>());
         Assert.Empty(again["steps"]!.AsArray());
+        Assert.Equal(beforeAgain, Witness.Runs(to, ConfigFile).Count); // from the chroot's witness: the rerun ran no tool on this database
         _log.WriteLine($"timing: {Service} {fromRelease} -> {toRelease}: hop {seconds:0.0}s; chain so far {_clock.Elapsed.TotalSeconds:0}s");
         return result;
+    }
+
+    /// <summary>
+    /// From <paramref name="suite"/>'s witness log (the tools' side): the hop's tools ran on this database after
+    /// <paramref name="mark"/> (its probe at least: a hop with nothing pending changes nothing), and each run that
+    /// changes it ran exactly once (online data migration batches aside).
+    /// </summary>
+    public void AssertRanOnce(Suite suite, int mark, string hop)
+    {
+        var runs = Witness.Runs(suite, ConfigFile).Skip(mark).ToList();
+        foreach (var run in runs)
+        {
+            _log.WriteLine($"  witness [{suite.Name}]: {run}");
+        }
+
+        Assert.True(runs.Count > 0, $"{Service} {hop}: the witness in {suite} saw no tool run on this database");
+        var changes = runs.Where(Witness.Changes).ToList();
+        Assert.Empty(changes.Where(r => !Witness.IsBatch(r)).GroupBy(r => r).Where(g => g.Count() != 1).Select(g => $"{Service} {hop}: {g.Key} ran {g.Count()} times"));
     }
 }

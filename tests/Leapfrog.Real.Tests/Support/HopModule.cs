@@ -12,10 +12,11 @@ public static class HopModule
 {
     private static string Binary => Environment.GetEnvironmentVariable("LEAPFROG_HOP_MODULE") is { Length: > 0 } b ? b : Repo.Module("hop");
 
-    /// <summary>Runs one hop of <paramref name="service"/> with <paramref name="suite"/>'s chroot as the toolbox, over the test sshd.</summary>
+    /// <summary>Runs one hop of <paramref name="service"/> with <paramref name="suite"/>'s chroot as the toolbox, over the test sshd;
+    /// the args file is named <paramref name="argsName"/> (default: the service), a number and .json.</summary>
     /// <returns>The module's JSON result and its wall time.</returns>
     public static (JsonObject Result, double Seconds) Run(RealCloud cloud, ITestOutputHelper log, string service, string from, string to,
-        Suite suite, string configFile, string stateDir, bool allowUnsupported = false, bool checkMode = false)
+        Suite suite, string configFile, string stateDir, bool allowUnsupported = false, bool checkMode = false, string? argsName = null)
     {
         var args = new JsonObject
         {
@@ -35,7 +36,7 @@ public static class HopModule
             ["data_migration_batch"] = 1000,
             ["_ansible_check_mode"] = checkMode,
         };
-        var argsFile = Path.Combine(cloud.Root, "args", $"{service}-{cloud.Next()}.json");
+        var argsFile = Path.Combine(cloud.Root, "args", $"{argsName ?? service}-{cloud.Next()}.json");
         Directory.CreateDirectory(Path.GetDirectoryName(argsFile)!);
         File.WriteAllText(argsFile, args.ToJsonString());
 

@@ -5,7 +5,8 @@ namespace Leapfrog.Real.Tests.Support;
 /// <summary>
 /// The controller of the real tier, shared by every test class (so that the service chains run in parallel):
 /// a real MariaDB and a real sshd on 127.0.0.1, the chroot toolboxes built by scripts/real-toolboxes, and a
-/// working directory whose service configs are also copied into every chroot at the same path.
+/// working directory whose service configs are also copied into every chroot at the same path, and the
+/// chroots' <see cref="Witness"/> logging every tool run.
 /// </summary>
 public sealed class RealCloud : IDisposable
 {
@@ -25,6 +26,11 @@ public sealed class RealCloud : IDisposable
         }
 
         RemoveStale();
+        foreach (var suite in Suite.All)
+        {
+            Witness.Install(suite);
+        }
+
         Root = Directory.CreateTempSubdirectory("lf-real-").FullName;
         Db = MariaDbServer.Launch(adminPassword: DbSecret);
         Ssh = new SshServer();
@@ -67,6 +73,11 @@ public sealed class RealCloud : IDisposable
     {
         Ssh.Dispose();
         Db.Dispose();
+        foreach (var suite in Suite.All)
+        {
+            Witness.Stop(suite);
+        }
+
         foreach (var dir in Suite.All.Select(s => s.Path + Root).Append(Root))
         {
             TryDelete(dir);
