@@ -32,6 +32,9 @@ public sealed class ToolErrorRealTests(ITestOutputHelper log)
         Assert.Contains($"{user}:********@", msg, StringComparison.Ordinal);
         Assert.DoesNotContain("getcurrent", msg, StringComparison.Ordinal);
         Assert.Contains("keystone-manage db_sync --check in zed: 0 ok, 2 pending, 4 pending", msg, StringComparison.Ordinal);
+        var probe = failed["steps"]!.AsArray().Single(s => s!["kind"]!.GetValue<string>() == "probe")!;
+        Assert.StartsWith("ValueError: invalid interpolation syntax", probe["error"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("'getcurrent'", probe["stderr"]!.GetValue<string>(), StringComparison.Ordinal); // the noise is there, in the full tail
         Assert.DoesNotContain(secret, failed.ToJsonString(), StringComparison.Ordinal);
         AssertNoSecretUnder(stateDir, secret);
 
