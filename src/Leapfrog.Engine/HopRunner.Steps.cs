@@ -109,7 +109,7 @@ public sealed partial class HopRunner
             var report = await RunOnceAsync(probe, ++index, runId, fresh: true, ct).ConfigureAwait(false);
             if (report.Outcome is not ("ok" or "pending"))
             {
-                return $"probe {probe.Name} did not answer (rc {report.Rc}): {Tail(report.Stderr)}";
+                return $"probe {probe.Name} {Describe(report, probe)}";
             }
 
             pending = report.Meaning != "ok";
@@ -130,7 +130,7 @@ public sealed partial class HopRunner
                 : await RunOnceAsync(step, index, runId, fresh: false, ct).ConfigureAwait(false);
             if (report.Outcome is not ("ok" or "done_earlier"))
             {
-                return $"step {step.Kind.ToString().ToLowerInvariant()}:{step.Name} {Describe(report)}";
+                return $"step {step.Kind.ToString().ToLowerInvariant()}:{step.Name} {Describe(report, step)}";
             }
         }
 
@@ -142,7 +142,7 @@ public sealed partial class HopRunner
         }
 
         var check = await RunOnceAsync(verify, ++index, runId, fresh: true, ct).ConfigureAwait(false);
-        return check.Outcome == "ok" ? null : $"verification {verify.Name} did not pass: {Describe(check)}";
+        return check.Outcome == "ok" ? null : $"verification {verify.Name} did not pass: {Describe(check, verify)}";
     }
 
     /// <summary>Runs a step once: re-attaches to a running run, skips one that succeeded earlier (unless <paramref name="fresh"/>).</summary>
@@ -262,19 +262,35 @@ public sealed partial class HopRunner
             Outcome = outcome,
             Stdout = Lines(_redactor.Clean(result?.Stdout ?? "")),
             Stderr = Lines(_redactor.Clean(result?.Stderr ?? "")),
+            Error = result is not null && outcome is "failed" or "timeout" or "interrupted"
+                ? _redactor.Clean(ToolError.Describe(result.Stdout, result.Stderr))
+                : null,
             Started = started,
             DurationS = result?.DurationS ?? 0,
             Attempts = attempts,
         };
     }
 
-    private string Describe(StepReport report) => report.Outcome switch
+    /// <summary>Why a step's run failed: the tool's own error line, then its exit code and what that code means for the tool in this release.</summary>
+    private string Describe(StepReport report, StepDefinition step) => report.Outcome switch
     {
         "timeout" => $"ran past step_timeout ({_request.StepTimeout.TotalSeconds:0} s) and was killed on the controller",
         "interrupted" => "was interrupted: its process vanished without an exit status",
         "gave_up" => $"still reported more work after {report.Attempts} batches (data_migration_max_batches); rerun to continue, or raise the bound",
-        _ => $"exited {report.Rc} ({report.Meaning ?? "error"}): {Tail(report.Stderr.Length > 0 ? report.Stderr : report.Stdout)}",
+        _ => $"exited {report.Rc} ({report.Meaning ?? "error"}): {report.Error ?? "(no output)"}; {Codes(step)}",
     };
+
+    /// <summary>What each exit code of the step means in the target release, from the catalog: <c>keystone-manage db_sync --check in zed: 0 ok, 2 pending, 4 pending, any other code an error</c>.</summary>
+    private string Codes(StepDefinition step)
+    {
+        // The tool and its subcommand: placeholders ({config_file}, {batch}) and the options that take them left out.
+        var words = step.Argv.Where((a, i) => !a.Contains('{', StringComparison.Ordinal)
+                                              && !(i + 1 < step.Argv.Count && a.StartsWith('-') && step.Argv[i + 1].Contains('{', StringComparison.Ordinal)));
+        var codes = step.ExitCodes
+            .OrderBy(c => int.TryParse(c.Key, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : int.MaxValue)
+            .Select(c => $"{c.Key} {c.Value.ToString().ToLowerInvariant()}");
+        return $"{string.Join(' ', words)} in {_request.To.Id}: {string.Join(", ", codes)}, any other code an error";
+    }
 
     private static string Unit(int index, StepDefinition step) =>
         $"{index.ToString("00", CultureInfo.InvariantCulture)}-{step.Kind.ToString().ToLowerInvariant()}-{step.Name}";

@@ -5,6 +5,12 @@ namespace Leapfrog.Engine;
 /// <summary>Removes secrets from text before it leaves the module: known secret values and URL passwords.</summary>
 public sealed partial class Redactor
 {
+    /// <summary>
+    /// A sed -E script that masks URL passwords as <see cref="Clean"/> does (same pattern, POSIX classes for <c>\s</c>).
+    /// The step wrapper pipes a tool's output through it before anything reaches a file on the controller.
+    /// </summary>
+    internal const string UrlPasswordSed = "s#://([^:/@[:space:]]+):[^@[:space:]]+@#://\\1:********@#g";
+
     private readonly string[] _secrets;
 
     /// <summary>Creates a redactor for <paramref name="secrets"/> (empty and very short values are ignored).</summary>

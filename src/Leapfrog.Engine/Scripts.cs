@@ -84,10 +84,21 @@ internal static class Scripts
     /// files, exit status written last and atomically) unless that run exists already, then waits as
     /// <see cref="Wait"/> does.
     /// </summary>
+    /// <remarks>
+    /// No secret at rest: the tool's stdout and stderr each pass through sed (<see cref="Redactor.UrlPasswordSed"/>) before
+    /// they reach <c>out</c> and <c>err</c>, so a database URL a tool prints is stored with its password masked. The tool's
+    /// own exit status goes through <c>rc.tool</c> (a pipeline's status would be sed's); <c>rc</c> is written only after
+    /// both filters have flushed, so the tails read with it are whole. Known secret values (the SSH password, key and
+    /// passphrase) are not masked here: putting them in this script would show them in <c>ps</c>, and writing them to a
+    /// file would store them in clear. The tools never receive them, and the module masks them in everything it returns
+    /// or writes.
+    /// </remarks>
     public static string Launch(string unitDir, int run, string command, string lockDir, TimeSpan wait)
     {
+        var filter = $"LC_ALL=C sed -u -E {Q(Redactor.UrlPasswordSed)}";
         var wrapper = "trap '' HUP; a=\"$1\"; echo $$ > \"$a/pid.tmp\" && mv -f \"$a/pid.tmp\" \"$a/pid\"; date +%s.%N > \"$a/started\"; cd / || exit 70; " +
-                      $"{command} > \"$a/out\" 2> \"$a/err\" < /dev/null; rc=$?; " +
+                      $"{{ {{ {command} 2>&1 >&3 3>&- < /dev/null; echo $? > \"$a/rc.tool\"; }} | {filter} > \"$a/err\" 3>&-; }} 3>&1 | {filter} > \"$a/out\"; " +
+                      "rc=$(cat \"$a/rc.tool\" 2>/dev/null) || rc=70; rm -f \"$a/rc.tool\"; " +
                       "date +%s.%N > \"$a/finished\"; echo $rc > \"$a/rc.tmp\" && mv -f \"$a/rc.tmp\" \"$a/rc\"";
         return $"""
             trap '' HUP; umask 077

@@ -27,6 +27,12 @@ public sealed record StepReport
     /// <summary>Last lines of stderr (secrets removed).</summary>
     public string Stderr { get; init; } = "";
 
+    /// <summary>
+    /// For a run that failed: the tool's own error line (a traceback's exception line or its last CRITICAL/ERROR log
+    /// line, from either stream; never interpreter teardown noise), else its last line of output; secrets removed.
+    /// </summary>
+    public string? Error { get; init; }
+
     /// <summary>When this module run started the step (UTC, ISO 8601); null when it did not run.</summary>
     public string? Started { get; init; }
 

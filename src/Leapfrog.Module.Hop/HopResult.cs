@@ -39,6 +39,7 @@ internal static class HopResult
         ["outcome"] = s.Outcome,
         ["stdout"] = s.Stdout,
         ["stderr"] = s.Stderr,
+        ["error"] = s.Error,
         ["started"] = s.Started,
         ["duration_s"] = s.DurationS,
         ["attempts"] = s.Attempts,

@@ -38,6 +38,12 @@ internal sealed record FakeSettings
     /// <summary>Online data migrations fail with "errors, no progress" (<c>data_error</c>).</summary>
     public bool DataError { get; init; }
 
+    /// <summary>
+    /// Steps that print the <c>[database]</c> connection URL, password included, on stdout and stderr before the work, as a
+    /// tool's error about its URL does (<c>print_url</c>).
+    /// </summary>
+    public string? PrintUrl { get; init; }
+
     /// <summary>Reads the section; bad values end the tool with rc 1.</summary>
     public static FakeSettings From(IniFile ini)
     {
@@ -64,6 +70,7 @@ internal sealed record FakeSettings
             CrashMode = mode,
             FaultWhen = when,
             SlowStep = S("slow_step"),
+            PrintUrl = S("print_url"),
             SlowSeconds = S("slow_seconds") is { } s
                 && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d >= 0
                 ? d : S("slow_seconds") is null ? 5 : throw new ToolExit(1, "ERROR: [fake] slow_seconds must be a number >= 0"),

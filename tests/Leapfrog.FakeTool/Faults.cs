@@ -24,6 +24,13 @@ internal static class Faults
     private static void Inject(ToolContext ctx)
     {
         var f = ctx.Fake;
+        if (StepPattern.Matches(f.PrintUrl, ctx.Tool, ctx.Key))
+        {
+            var url = ctx.Ini.Get("database", "connection");
+            ctx.Out.WriteLine($"fake: connecting with '{url}' (print_url)");
+            ctx.Err.WriteLine($"fake: the database URL is '{url}' (print_url)");
+        }
+
         if (StepPattern.Matches(f.CrashStep, ctx.Tool, ctx.Key))
         {
             ctx.Err.WriteLine($"fake: crashing at '{ctx.Key}' (crash_step, {f.CrashMode})");

@@ -42,6 +42,9 @@ public sealed record FakeToolboxConfig
     /// <summary><c>slow_seconds</c> (tool default 5).</summary>
     public double? SlowSeconds { get; init; }
 
+    /// <summary><c>print_url</c>: steps that print the <c>[database]</c> URL, password in clear, on stdout and stderr first.</summary>
+    public string? PrintUrl { get; init; }
+
     /// <summary><c>data_rows</c>: rows seeded on creation and topped up to on every hop (tool default 25).</summary>
     public int? DataRows { get; init; }
 
@@ -75,6 +78,7 @@ public sealed record FakeToolboxConfig
         Add("crash_mode", CrashMode);
         Add("fault_when", FaultWhen);
         Add("slow_step", SlowStep);
+        Add("print_url", PrintUrl);
         Add("slow_seconds", SlowSeconds?.ToString(CultureInfo.InvariantCulture));
         Add("data_rows", DataRows);
         Add("data_error", DataError ? "true" : null);

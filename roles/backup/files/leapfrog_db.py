@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+# Run with python3 (the role sets executable: python3); no shebang, as ansible-test sanity requires.
 """Backs up, restores and probes one OpenStack service's databases on the controller.
 
 Run by the leapfrog.openstack.backup role (ansible.builtin.script). Prints one JSON object.

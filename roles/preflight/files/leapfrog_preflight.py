@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+# Run with python3 (the role sets executable: python3); no shebang, as ansible-test sanity requires.
 """Preflight checks on the controller for leapfrog.openstack.preflight. Prints one JSON object
 {"problems": [...], "notes": [...]} and exits 0; the role fails once with every problem listed.
 

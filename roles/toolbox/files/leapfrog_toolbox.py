@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+# Run with python3 (the role sets executable: python3); no shebang, as ansible-test sanity requires.
 """Builds (or reuses) one release's toolbox on this host, checks its tools run, and records what it built.
 
 Run by the leapfrog.openstack.toolbox role (ansible.builtin.script). Argument: a JSON request. Prints one
