@@ -1,0 +1,30 @@
+namespace Leapfrog.Engine.Tests;
+
+public sealed class DataMigrationTableTests
+{
+    // As nova-manage prints it (prettytable, centred values), nova/cmd/manage.py DbCommands.online_data_migrations.
+    private const string Nova = """
+        Running batches of 50 until complete
+        +---------------------------------------------+--------------+-----------+
+        |                  Migration                  | Total Needed | Completed |
+        +---------------------------------------------+--------------+-----------+
+        |         fill_virtual_interface_list         |      3       |     2     |
+        |          populate_queued_for_delete         |      0       |     0     |
+        +---------------------------------------------+--------------+-----------+
+        """;
+
+    [Fact]
+    public void A_prettytable_of_migrations_is_read_row_by_row()
+    {
+        var rows = DataMigrationTable.Parse(Nova);
+
+        Assert.Equal([new MigrationRow("fill_virtual_interface_list", 3, 2), new MigrationRow("populate_queued_for_delete", 0, 0)], rows);
+    }
+
+    [Theory]
+    [InlineData("Running batches of 50 until complete\n")]
+    [InlineData("Migration fill_virtual_interface_list: 3 found, 2 done\n")]
+    [InlineData("| Migration | Total Needed | Completed |\n| fill | many | 2 |\n")]
+    public void Output_of_another_format_is_not_a_table(string stdout) =>
+        Assert.Null(DataMigrationTable.Parse(stdout));
+}
