@@ -11,6 +11,8 @@ namespace Leapfrog.Engine;
 public sealed partial class HopRunner
 {
     private static readonly TimeSpan InspectTimeout = TimeSpan.FromSeconds(300);
+    private RunResult? _lastRun;
+    private IReadOnlyList<UpgradeCheck> _upgradeChecks = [];
 
     /// <summary>The tools of every step this hop will run: its probe and verification, and the schema and data steps of its phases.</summary>
     private IEnumerable<(string Tool, string Path)> NeededTools() =>
@@ -41,11 +43,11 @@ public sealed partial class HopRunner
                 "Install the missing tools in that release's toolbox or point the toolbox at one that has them; nothing was run");
         }
 
-        var unshipped = inspection.Databases.Where(d => d.Heads is null && d.Error is not null && d.Database is not null).ToList();
-        if (unshipped.Count > 0)
+        var unjudged = inspection.Databases.Where(d => d.Heads is null).ToList();
+        if (unjudged.Count > 0)
         {
             throw new ControllerException(
-                $"{where} cannot tell the schema heads it ships: {string.Join("; ", unshipped.Select(d => d.Describe()))}; " +
+                $"{where} cannot judge {string.Join("; ", unjudged.Select(d => d.Describe()))}; " +
                 "the hop could not be verified afterwards; nothing was run");
         }
 

@@ -8,6 +8,13 @@ req = json.loads(sys.argv[1])
 secrets = []
 
 
+def remember(url):
+    from urllib.parse import unquote, urlsplit
+    password = urlsplit(url).password
+    if password:
+        secrets.extend([password, unquote(password)])
+
+
 def clean(text):
     text = str(text)
     for s in secrets:
@@ -146,8 +153,7 @@ def main():
     for db in req.get("databases", []):
         url = config_url(parser, db["url"])
         if url:
-            from urllib.parse import urlsplit
-            secrets.append(urlsplit(url).password)
+            remember(url)
             urls[db["name"]] = url
     for db in req.get("databases", []):
         layout, repos = shipped(db.get("layouts", []))
@@ -173,8 +179,7 @@ def main():
                 cell_url = fill_template(cell_url, url) if "{" in (cell_url or "") else cell_url
                 if not cell_url:
                     continue
-                from urllib.parse import urlsplit
-                secrets.append(urlsplit(cell_url).password)
+                remember(cell_url)
                 if db_key(cell_url) in seen:
                     entry["cell"] = entry["cell"] or cell_name
                     continue
