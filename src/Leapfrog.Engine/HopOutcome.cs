@@ -31,6 +31,9 @@ public sealed record HopOutcome
     /// <summary>Each database after the hop, judged against the heads the target toolbox ships.</summary>
     public IReadOnlyList<DatabaseRevision> SchemaAfter { get; init; } = [];
 
+    /// <summary>Each check of the release's own <c>*-status upgrade check</c>, when the verification is one.</summary>
+    public IReadOnlyList<UpgradeCheck> UpgradeChecks { get; init; } = [];
+
     /// <summary>Each online data migration as the tool's tables reported it, summed over this run's batches.</summary>
     public IReadOnlyList<MigrationProgress> DataMigrations { get; init; } = [];
 

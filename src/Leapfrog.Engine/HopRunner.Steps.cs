@@ -96,6 +96,7 @@ public sealed partial class HopRunner
             SchemaAfter = after,
             DataBatches = data.Sum(d => d.Attempts),
             DataMigrations = _migrations.ToList(),
+            UpgradeChecks = _upgradeChecks,
             DataOutcome = data.Count == 0 ? (Steps(StepKind.Data).Count > 0 ? "not_run" : "none") : data.All(d => d.Outcome is "ok" or "done_earlier") ? "done" : "failed",
             RunId = hop.RunId,
             StateFile = StateFile,
@@ -151,6 +152,7 @@ public sealed partial class HopRunner
         }
 
         var check = await RunOnceAsync(verify, ++index, runId, fresh: true, ct).ConfigureAwait(false);
+        _upgradeChecks = UpgradeCheckTable.Parse(_lastRun?.Stdout ?? "");
         return check.Outcome == "ok" ? null : $"verification {verify.Name} did not pass: {Describe(check)}";
     }
 
@@ -185,6 +187,7 @@ public sealed partial class HopRunner
             result = await _executor.StartAsync(unit, run + 1, command, ct).ConfigureAwait(false);
         }
 
+        _lastRun = result;
         var report = Report(step, command, result, null, started, 1) with { Resumed = resumed };
         _reports.Add(report);
         return report;

@@ -35,6 +35,10 @@ internal static class HopResult
                 ["batches"] = m.Batches,
             }).ToArray()),
         },
+        ["upgrade_checks"] = new JsonArray(o.UpgradeChecks.Select(c => (JsonNode)new JsonObject
+        {
+            ["check"] = c.Check, ["result"] = c.Result, ["details"] = c.Details,
+        }).ToArray()),
         ["steps"] = new JsonArray(o.Steps.Select(s => (JsonNode?)Step(s)).ToArray()),
         ["warnings"] = new JsonArray(o.Warnings.Select(w => (JsonNode)w).ToArray()),
         ["run_id"] = o.RunId,

@@ -28,3 +28,32 @@ public sealed class DataMigrationTableTests
     public void Output_of_another_format_is_not_a_table(string stdout) =>
         Assert.Null(DataMigrationTable.Parse(stdout));
 }
+
+public sealed class UpgradeCheckTableTests
+{
+    // As oslo.upgradecheck prints it (oslo_upgradecheck/upgradecheck.py UpgradeCommands.check), details wrapped.
+    private const string Nova = """
+        +-------------------------------------------------------------------+
+        | Upgrade Check Results                                             |
+        +-------------------------------------------------------------------+
+        | Check: Cells v2                                                   |
+        | Result: Success                                                   |
+        | Details: None                                                     |
+        +-------------------------------------------------------------------+
+        | Check: Placement API                                              |
+        | Result: Failure                                                   |
+        | Details: Placement service credentials do not work.               |
+        |   Check the [placement] section.                                  |
+        +-------------------------------------------------------------------+
+        """;
+
+    [Fact]
+    public void Each_check_is_read_with_its_result_and_wrapped_details() =>
+        Assert.Equal(
+            [new UpgradeCheck("Cells v2", "Success", "None"), new UpgradeCheck("Placement API", "Failure", "Placement service credentials do not work. Check the [placement] section.")],
+            UpgradeCheckTable.Parse(Nova));
+
+    [Fact]
+    public void Output_without_the_table_has_no_checks() =>
+        Assert.Empty(UpgradeCheckTable.Parse("Traceback (most recent call last):\nTypeError: boom\n"));
+}

@@ -27,6 +27,21 @@ public sealed class VerdictTests(ControllerFixture fx)
     }
 
     [Fact]
+    public async Task A_cinder_hop_reports_its_database_at_head_and_each_check_of_cinder_status()
+    {
+        var cloud = new Cloud(fx, "cinder", "victoria");
+
+        var outcome = await cloud.HopAsync("victoria", "wallaby");
+
+        Assert.False(outcome.Failed, outcome.Message);
+        Assert.True(outcome.Verified);
+        var cinder = Assert.Single(outcome.SchemaAfter);
+        Assert.Equal(cloud.Toolbox("wallaby").Run("cinder-manage", "db", "version").Stdout.Trim(), Assert.Single(cinder.Revision!));
+        Assert.True(cinder.AtHead);
+        Assert.Equal([new UpgradeCheck("Database", "Success", "None")], outcome.UpgradeChecks);
+    }
+
+    [Fact]
     public async Task A_database_the_steps_left_behind_fails_the_hop_and_is_not_verified()
     {
         var cloud = new Cloud(fx, "nova", "victoria");
