@@ -58,20 +58,39 @@ def package_dir(rel):
     return None
 
 
+# Alembic revision files, read as text (importing them would import the service, and costs seconds): the heads are
+# the revisions no other revision names as its down_revision, as alembic's RevisionMap computes them.
+REVISION = re.compile(r"^revision\s*(?::[^=\n]*)?=\s*['\"]([^'\"]+)['\"]", re.M)
+DOWN_REVISION = re.compile(r"^down_revision\s*(?::[^=\n]*)?=\s*(\S.*)$", re.M)
+QUOTED = re.compile(r"['\"]([^'\"]+)['\"]")
+
+
 def repo_heads(d):
     cfg = os.path.join(d, "migrate.cfg")
-    if os.path.isfile(cfg):
+    # An alembic script directory has env.py (glance's also keeps an old migrate.cfg); a sqlalchemy-migrate one has not.
+    if os.path.isfile(cfg) and not os.path.isfile(os.path.join(d, "env.py")):
         p = configparser.RawConfigParser()
         p.read(cfg)
         repo = p.get("db_settings", "repository_id")
         table = p.get("db_settings", "version_table", fallback="migrate_version")
         nums = [int(f.split("_")[0]) for f in os.listdir(os.path.join(d, "versions")) if re.match(r"^\d+_.*\.py$", f)]
         return {"kind": "migrate", "table": table, "repository": repo, "heads": [str(max(nums))] if nums else []}
-    from alembic.script import ScriptDirectory
-    versions = os.path.join(d, "versions")
-    locations = sorted({r for r, _, fs in os.walk(versions) if any(f.endswith(".py") for f in fs)})
-    script = ScriptDirectory(d, version_locations=locations or None)
-    return {"kind": "alembic", "table": "alembic_version", "heads": sorted(script.get_heads())}
+    revisions, parents = set(), set()
+    for root, _, files in os.walk(os.path.join(d, "versions")):
+        for name in files:
+            if not name.endswith(".py") or name == "__init__.py":
+                continue
+            with open(os.path.join(root, name), encoding="utf-8", errors="replace") as f:
+                text = f.read()
+            rev = REVISION.search(text)
+            if rev:
+                revisions.add(rev.group(1))
+            down = DOWN_REVISION.search(text)
+            if down:
+                value = text[down.start(1):]
+                end = value.find(")" if value[:1] == "(" else "]") if value[:1] in "([" else value.find("\n")
+                parents.update(QUOTED.findall(value[:end + 1] if end >= 0 else value))
+    return {"kind": "alembic", "table": "alembic_version", "heads": sorted(revisions - parents)}
 
 
 def shipped(layouts):
