@@ -15,7 +15,7 @@ public static class HopModule
     /// <summary>Runs one hop of <paramref name="service"/> with <paramref name="suite"/>'s chroot as the toolbox, over the test sshd.</summary>
     /// <returns>The module's JSON result and its wall time.</returns>
     public static (JsonObject Result, double Seconds) Run(RealCloud cloud, ITestOutputHelper log, string service, string from, string to,
-        Suite suite, string configFile, string stateDir, bool allowUnsupported = false, bool checkMode = false)
+        Suite suite, string configFile, string stateDir, bool allowUnsupported = false, bool checkMode = false, JsonObject? extra = null)
     {
         var args = new JsonObject
         {
@@ -35,6 +35,11 @@ public static class HopModule
             ["data_migration_batch"] = 1000,
             ["_ansible_check_mode"] = checkMode,
         };
+        foreach (var (key, value) in extra ?? [])
+        {
+            args[key] = value?.DeepClone();
+        }
+
         var argsFile = Path.Combine(cloud.Root, "args", $"{service}-{cloud.Next()}.json");
         Directory.CreateDirectory(Path.GetDirectoryName(argsFile)!);
         File.WriteAllText(argsFile, args.ToJsonString());
