@@ -42,4 +42,26 @@ public sealed class DataSupervisionTests(ControllerFixture fx)
         Assert.Equal(data.Attempts, migration.Batches);
         Assert.Equal(data.Attempts, cloud.Executions("online_data_migrations"));
     }
+
+    [Fact]
+    public async Task A_final_run_that_exits_0_with_rows_still_needing_migration_is_not_a_green_light()
+    {
+        var cloud = new Cloud(fx, "nova", "victoria");
+        cloud.Configure(c => c with { DataStuck = true });
+        // Without --max-count the tool runs its batches itself and exits 0 when a batch moves nothing, rows left or not.
+        var catalog = Core.Catalog.ServiceCatalog.Default.WithOverlay("""
+            {"services": {"nova": {"steps": [
+              {"name": "online_data_migrations", "kind": "data", "since": "wallaby", "until": "wallaby",
+               "argv": ["nova-manage", "--config-file", "{config_file}", "db", "online_data_migrations"],
+               "exit_codes": {"0": "ok", "1": "more", "2": "error"}}]}}}
+            """, "unbounded.json");
+
+        var outcome = await cloud.HopAsync("victoria", "wallaby", r => r with { Catalog = catalog, Service = catalog.Find("nova") });
+
+        Assert.True(outcome.Failed);
+        Assert.Contains("exited 0 but its last run still reports rows needing migration: migrate_nova_items_wallaby (25 needed, 0 completed)", outcome.Message);
+        Assert.Equal("unfinished", outcome.Steps.Single(s => s.Kind == "data").Outcome);
+        Assert.Equal(1, cloud.Executions("online_data_migrations"));
+        Assert.Equal("25", cloud.Scalar("SELECT COUNT(*) FROM fake_items WHERE nova_wallaby IS NULL"));
+    }
 }
