@@ -9,9 +9,10 @@ namespace Leapfrog.Engine;
 public sealed record MigrationRow(string Name, long Needed, long Completed);
 
 /// <summary>
-/// Reads the table nova, cinder and placement print after <c>db online_data_migrations</c>: a prettytable with the
-/// columns Migration, Total Needed, Completed (nova/cmd/manage.py, cinder/cmd/manage.py, placement/cmd/manage.py
-/// DbCommands.online_data_migrations).
+/// Reads the table nova, cinder and placement print after <c>db online_data_migrations</c>, with the columns
+/// Migration, Total Needed, Completed: a prettytable from nova and placement (nova/cmd/manage.py,
+/// placement/cmd/manage.py), tabulate's psql format from cinder (cinder/cmd/manage.py;
+/// DbCommands.online_data_migrations in each).
 /// </summary>
 public static class DataMigrationTable
 {
@@ -23,9 +24,9 @@ public static class DataMigrationTable
         foreach (var raw in stdout.Split('\n'))
         {
             var line = raw.Trim();
-            if (!line.StartsWith('|'))
+            if (!line.StartsWith('|') || line.Trim('|', '-', '+', '=', ' ').Length == 0)
             {
-                continue;
+                continue; // not a row, or tabulate's |---+---| rule under the header (cinder)
             }
 
             var cells = line.Trim('|').Split('|').Select(c => c.Trim()).ToArray();

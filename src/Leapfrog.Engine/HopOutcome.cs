@@ -40,7 +40,7 @@ public sealed record HopOutcome
     /// <summary>Online data migration batches run in this module run, and how they ended.</summary>
     public int DataBatches { get; init; }
 
-    /// <summary>done, failed, not_run or none (the release has no data migrations). A stuck or unfinished data step is failed.</summary>
+    /// <summary>done, failed, not_run or none (the release has no data migrations). A stuck data step is failed.</summary>
     public string DataOutcome { get; init; } = "none";
 
     /// <summary>Every step, in order.</summary>

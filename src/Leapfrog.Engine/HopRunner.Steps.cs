@@ -285,7 +285,7 @@ public sealed partial class HopRunner
         "timeout" => $"ran past step_timeout ({_request.StepTimeout.TotalSeconds:0} s) and was killed on the controller",
         "interrupted" => "was interrupted: its process vanished without an exit status",
         "gave_up" => $"still reported more work after {report.Attempts} batches (data_migration_max_batches); rerun to continue, or raise the bound",
-        "stuck" or "unfinished" => _dataVerdict ?? report.Outcome,
+        "stuck" => _dataVerdict ?? report.Outcome,
         _ => $"exited {report.Rc} ({report.Meaning ?? "error"}): {Tail(report.Stderr.Length > 0 ? report.Stderr : report.Stdout)}",
     };
 

@@ -21,6 +21,21 @@ public sealed class DataMigrationTableTests
         Assert.Equal([new MigrationRow("fill_virtual_interface_list", 3, 2), new MigrationRow("populate_queued_for_delete", 0, 0)], rows);
     }
 
+    [Fact]
+    public void Cinders_tabulate_table_is_read_too()
+    {
+        // cinder/cmd/manage.py prints tabulate.tabulate(rows, headers, tablefmt='psql').
+        const string Cinder = """
+            +----------------------------------+----------------+-------------+
+            | Migration                        |   Total Needed |   Completed |
+            |----------------------------------+----------------+-------------|
+            | remove_temporary_admin_metadata  |              2 |           1 |
+            +----------------------------------+----------------+-------------+
+            """;
+
+        Assert.Equal([new MigrationRow("remove_temporary_admin_metadata", 2, 1)], DataMigrationTable.Parse(Cinder));
+    }
+
     [Theory]
     [InlineData("Running batches of 50 until complete\n")]
     [InlineData("Migration fill_virtual_interface_list: 3 found, 2 done\n")]
