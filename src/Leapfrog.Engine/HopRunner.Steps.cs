@@ -23,7 +23,7 @@ public sealed partial class HopRunner
             _reports.Add(before);
         }
 
-        var pending = before?.Meaning != "ok";
+        var pending = before?.Meaning != "ok" || ProbeOverruled();
         foreach (var step in Steps(StepKind.Schema).Where(_ => pending).Concat(Steps(StepKind.Data)).Where(s => _request.Phases.Contains(s.Kind)))
         {
             _reports.Add(Report(step, Command(step, _request.Batch), null, "would_run", null, 0));
@@ -117,7 +117,7 @@ public sealed partial class HopRunner
                 return $"probe {probe.Name} did not answer (rc {report.Rc}): {Tail(report.Stderr)}";
             }
 
-            pending = report.Meaning != "ok";
+            pending = report.Meaning != "ok" || ProbeOverruled();
         }
 
         var steps = _request.Catalog.StepsFor(_request.Service, _request.To).Where(s => s.Kind is StepKind.Schema or StepKind.Data);

@@ -59,9 +59,11 @@ def package_dir(rel):
 
 
 # Alembic revision files, read as text (importing them would import the service, and costs seconds): the heads are
-# the revisions no other revision names as its down_revision, as alembic's RevisionMap computes them.
+# the revisions no other revision names as its down_revision or depends_on, as alembic's RevisionMap computes them
+# (glance's contract revisions depend on the expand ones, so only the contract head is recorded).
 REVISION = re.compile(r"^revision\s*(?::[^=\n]*)?=\s*['\"]([^'\"]+)['\"]", re.M)
 DOWN_REVISION = re.compile(r"^down_revision\s*(?::[^=\n]*)?=\s*(\S.*)$", re.M)
+DEPENDS_ON = re.compile(r"^depends_on\s*(?::[^=\n]*)?=\s*(\S.*)$", re.M)
 QUOTED = re.compile(r"['\"]([^'\"]+)['\"]")
 
 
@@ -85,11 +87,12 @@ def repo_heads(d):
             rev = REVISION.search(text)
             if rev:
                 revisions.add(rev.group(1))
-            down = DOWN_REVISION.search(text)
-            if down:
-                value = text[down.start(1):]
-                end = value.find(")" if value[:1] == "(" else "]") if value[:1] in "([" else value.find("\n")
-                parents.update(QUOTED.findall(value[:end + 1] if end >= 0 else value))
+            for pattern in (DOWN_REVISION, DEPENDS_ON):
+                found = pattern.search(text)
+                if found:
+                    value = text[found.start(1):]
+                    end = value.find(")" if value[:1] == "(" else "]") if value[:1] in "([" else value.find("\n")
+                    parents.update(QUOTED.findall(value[:end + 1] if end >= 0 else value))
     return {"kind": "alembic", "table": "alembic_version", "heads": sorted(revisions - parents)}
 
 
