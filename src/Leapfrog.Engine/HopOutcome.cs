@@ -15,19 +15,32 @@ public sealed record HopOutcome
     /// <summary>The state file said this hop was done already; nothing ran.</summary>
     public bool AlreadyDone { get; init; }
 
-    /// <summary>True when the target release's own check passed; null when there is none or it did not run.</summary>
+    /// <summary>
+    /// True when every database of the service records the heads the target toolbox ships (<see cref="SchemaAfter"/>)
+    /// and the release's own check, where the catalog has one, passed; false when not; null when nothing was checked
+    /// (a finished hop run again).
+    /// </summary>
     public bool? Verified { get; init; }
 
     /// <summary>The probe's answer before the hop (rc and meaning).</summary>
-    public StepReport? SchemaBefore { get; init; }
+    public StepReport? Probe { get; init; }
 
-    /// <summary>The verification's answer after the hop.</summary>
-    public StepReport? SchemaAfter { get; init; }
+    /// <summary>Each database before the hop: the revision it records and the heads the target toolbox ships.</summary>
+    public IReadOnlyList<DatabaseRevision> SchemaBefore { get; init; } = [];
+
+    /// <summary>Each database after the hop, judged against the heads the target toolbox ships.</summary>
+    public IReadOnlyList<DatabaseRevision> SchemaAfter { get; init; } = [];
+
+    /// <summary>Each check of the release's own <c>*-status upgrade check</c>, when the verification is one.</summary>
+    public IReadOnlyList<UpgradeCheck> UpgradeChecks { get; init; } = [];
+
+    /// <summary>Each online data migration as the tool's tables reported it, summed over this run's batches.</summary>
+    public IReadOnlyList<MigrationProgress> DataMigrations { get; init; } = [];
 
     /// <summary>Online data migration batches run in this module run, and how they ended.</summary>
     public int DataBatches { get; init; }
 
-    /// <summary>done, failed, not_run or none (the release has no data migrations).</summary>
+    /// <summary>done, failed, not_run or none (the release has no data migrations). A stuck data step is failed.</summary>
     public string DataOutcome { get; init; } = "none";
 
     /// <summary>Every step, in order.</summary>

@@ -36,6 +36,9 @@ public sealed record HopRequest
     /// <summary>Most batches one data step may take before the hop gives up.</summary>
     public int MaxBatches { get; init; } = 1000;
 
+    /// <summary>Batches in a row that report more work but complete nothing before the data step fails as stuck.</summary>
+    public int StuckBatches { get; init; } = 3;
+
     /// <summary>Longest one step may run before it is killed.</summary>
     public TimeSpan StepTimeout { get; init; } = TimeSpan.FromHours(2);
 

@@ -23,7 +23,7 @@ public sealed partial class HopRunner
             _reports.Add(before);
         }
 
-        var pending = before?.Meaning != "ok";
+        var pending = before?.Meaning != "ok" || ProbeOverruled();
         foreach (var step in Steps(StepKind.Schema).Where(_ => pending).Concat(Steps(StepKind.Data)).Where(s => _request.Phases.Contains(s.Kind)))
         {
             _reports.Add(Report(step, Command(step, _request.Batch), null, "would_run", null, 0));
@@ -32,7 +32,7 @@ public sealed partial class HopRunner
         return new HopOutcome
         {
             Changed = true,
-            SchemaBefore = before,
+            Probe = before,
             Message = $"check mode: {Svc} {_request.Name} would run {_reports.Count(r => r.Outcome == "would_run")} step(s)" +
                       (before is null ? "" : $"; probe says {before.Meaning} (rc {before.Rc})"),
             StateFile = StateFile,
@@ -40,7 +40,7 @@ public sealed partial class HopRunner
         };
     }
 
-    private async Task<HopOutcome> RunLockedAsync(ServiceState? state, LockOwner owner, CancellationToken ct)
+    private async Task<HopOutcome> RunLockedAsync(ServiceState? state, LockOwner owner, IReadOnlyList<DatabaseRevision> before, CancellationToken ct)
     {
         state ??= new ServiceState { Service = Svc };
         var hop = state.Hops.LastOrDefault();
@@ -64,12 +64,14 @@ public sealed partial class HopRunner
 
         await WriteStateAsync(state, ct).ConfigureAwait(false);
         var failure = await RunStepsAsync(hop.RunId, ct).ConfigureAwait(false);
+        var (schemaFailure, after) = await SchemaVerdictAsync(ct).ConfigureAwait(false);
+        failure ??= schemaFailure;
 
         var records = _reports.Select(r => new StepRecord
         {
             Name = $"{r.Kind}:{r.Name}", Command = r.Command, Rc = r.Rc, Outcome = r.Outcome, DurationS = r.DurationS, Runs = r.Attempts,
         }).ToList();
-        var verified = _reports.LastOrDefault(r => r.Kind == "verify") is { } v ? v.Outcome == "ok" : (bool?)null;
+        var verified = Verified(failure, after);
         state.Hops[^1] = hop with
         {
             Outcome = failure is null ? "done" : "failed",
@@ -89,9 +91,12 @@ public sealed partial class HopRunner
                 ? $"{Svc} moved {_request.Name}: {_reports.Count(r => r.Attempts > 0)} step(s) run, verified={(verified?.ToString() ?? "n/a").ToLowerInvariant()}"
                 : $"{Svc} {_request.Name} failed: {failure}. Fix the cause and rerun the same hop: it resumes where it stopped",
             Verified = verified,
-            SchemaBefore = _reports.FirstOrDefault(r => r.Kind == "probe"),
-            SchemaAfter = _reports.LastOrDefault(r => r.Kind == "verify"),
+            Probe = _reports.FirstOrDefault(r => r.Kind == "probe"),
+            SchemaBefore = before,
+            SchemaAfter = after,
             DataBatches = data.Sum(d => d.Attempts),
+            DataMigrations = _migrations.ToList(),
+            UpgradeChecks = _upgradeChecks,
             DataOutcome = data.Count == 0 ? (Steps(StepKind.Data).Count > 0 ? "not_run" : "none") : data.All(d => d.Outcome is "ok" or "done_earlier") ? "done" : "failed",
             RunId = hop.RunId,
             StateFile = StateFile,
@@ -112,7 +117,7 @@ public sealed partial class HopRunner
                 return $"probe {probe.Name} {Describe(report, probe)}";
             }
 
-            pending = report.Meaning != "ok";
+            pending = report.Meaning != "ok" || ProbeOverruled();
         }
 
         var steps = _request.Catalog.StepsFor(_request.Service, _request.To).Where(s => s.Kind is StepKind.Schema or StepKind.Data);
@@ -137,11 +142,16 @@ public sealed partial class HopRunner
         var verify = First(StepKind.Verify);
         if (verify is null)
         {
-            _warnings.Add($"the catalog has no verification command for {Svc} in {_request.To.Id}: the hop is recorded as done unverified");
-            return null;
+            if (_request.Service.Schema.Count == 0)
+            {
+                _warnings.Add($"the catalog has no verification command for {Svc} in {_request.To.Id}: the hop is recorded as done unverified");
+            }
+
+            return null; // the schema verdict (HopRunner.Verdict.cs) still judges every database
         }
 
         var check = await RunOnceAsync(verify, ++index, runId, fresh: true, ct).ConfigureAwait(false);
+        _upgradeChecks = UpgradeCheckTable.Parse(_lastRun?.Stdout ?? "");
         return check.Outcome == "ok" ? null : $"verification {verify.Name} did not pass: {Describe(check, verify)}";
     }
 
@@ -176,6 +186,7 @@ public sealed partial class HopRunner
             result = await _executor.StartAsync(unit, run + 1, command, ct).ConfigureAwait(false);
         }
 
+        _lastRun = result;
         var report = Report(step, command, result, null, started, 1) with { Resumed = resumed };
         _reports.Add(report);
         return report;
@@ -222,9 +233,10 @@ public sealed partial class HopRunner
             batches++;
             seconds += result.DurationS;
             var meaning = result.Rc is { } code ? step.Meaning(code) : ExitMeaning.Error;
-            if (result.TimedOut || result.Rc is null || meaning is not ExitMeaning.More)
+            var watched = WatchBatch(step, result, meaning);
+            if (result.TimedOut || result.Rc is null || meaning is not ExitMeaning.More || watched is not null)
             {
-                var report = Report(step, command, result, null, started, batches) with { DurationS = Math.Round(seconds, 3), Resumed = resumed };
+                var report = Report(step, command, result, watched, started, batches) with { DurationS = Math.Round(seconds, 3), Resumed = resumed };
                 _reports.Add(report);
                 return report;
             }
@@ -277,6 +289,7 @@ public sealed partial class HopRunner
         "timeout" => $"ran past step_timeout ({_request.StepTimeout.TotalSeconds:0} s) and was killed on the controller",
         "interrupted" => "was interrupted: its process vanished without an exit status",
         "gave_up" => $"still reported more work after {report.Attempts} batches (data_migration_max_batches); rerun to continue, or raise the bound",
+        "stuck" => _dataVerdict ?? report.Outcome,
         _ => $"exited {report.Rc} ({report.Meaning ?? "error"}): {report.Error ?? "(no output)"}; {Codes(step)}",
     };
 

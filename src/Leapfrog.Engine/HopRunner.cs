@@ -58,9 +58,10 @@ public sealed partial class HopRunner
         }
 
         await CheckToolboxAsync(ct).ConfigureAwait(false);
+        var before = await PreCheckAsync(ct).ConfigureAwait(false);
         if (_request.CheckMode)
         {
-            return Finish(await CheckAsync(ct).ConfigureAwait(false));
+            return Finish(await CheckAsync(ct).ConfigureAwait(false) with { SchemaBefore = before });
         }
 
         var owner = await LockAsync(ct).ConfigureAwait(false);
@@ -68,7 +69,7 @@ public sealed partial class HopRunner
         try
         {
             state = await ReadStateAsync(ct).ConfigureAwait(false);
-            outcome = AlreadyDone(state) ?? await RunLockedAsync(state, owner, ct).ConfigureAwait(false);
+            outcome = AlreadyDone(state) ?? await RunLockedAsync(state, owner, before, ct).ConfigureAwait(false);
         }
         finally
         {

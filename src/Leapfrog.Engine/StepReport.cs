@@ -18,7 +18,7 @@ public sealed record StepReport
     /// <summary>What <see cref="Rc"/> means for this command in this release.</summary>
     public string? Meaning { get; init; }
 
-    /// <summary>ok, skipped, done_earlier, failed, timeout, interrupted, would_run.</summary>
+    /// <summary>ok, skipped, done_earlier, failed, timeout, interrupted, gave_up, stuck, would_run.</summary>
     public required string Outcome { get; init; }
 
     /// <summary>Last lines of stdout (secrets removed).</summary>

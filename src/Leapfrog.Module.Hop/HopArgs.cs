@@ -18,7 +18,7 @@ internal static class HopArgs
         "transport", "host", "port", "user", "private_key_file", "private_key", "private_key_passphrase", "password",
         "known_hosts_file", "host_key_checking", "connect_timeout", "connect_attempts", "reconnect_timeout", "become",
         "toolbox", "toolboxes", "config_file", "state_dir", "phases",
-        "data_migration_batch", "data_migration_max_batches", "step_timeout", "lock_stale_after", "check_toolbox_version",
+        "data_migration_batch", "data_migration_max_batches", "data_migration_stuck_batches", "step_timeout", "lock_stale_after", "check_toolbox_version",
     ];
 
     /// <summary>Reads the hop request.</summary>
@@ -61,6 +61,7 @@ internal static class HopArgs
             Phases = Phases(args),
             Batch = args.GetInt("data_migration_batch", 50, 1, 1_000_000),
             MaxBatches = args.GetInt("data_migration_max_batches", 1000, 1, 1_000_000),
+            StuckBatches = args.GetInt("data_migration_stuck_batches", 3, 1, 1_000_000),
             StepTimeout = TimeSpan.FromSeconds(args.GetInt("step_timeout", 7200, 1, 7 * 86400)),
             LockStaleAfter = TimeSpan.FromSeconds(args.GetInt("lock_stale_after", 120, 15, 86400)),
             CheckMode = args.CheckMode,

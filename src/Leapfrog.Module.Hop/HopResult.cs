@@ -18,9 +18,27 @@ internal static class HopResult
         ["toolbox"] = request.Toolbox.Describe(),
         ["already_done"] = o.AlreadyDone,
         ["verified"] = o.Verified,
-        ["schema_before"] = Step(o.SchemaBefore),
-        ["schema_after"] = Step(o.SchemaAfter),
-        ["data_migrations"] = new JsonObject { ["batches"] = o.DataBatches, ["outcome"] = o.DataOutcome },
+        ["probe"] = Step(o.Probe),
+        ["schema_before"] = Databases(o.SchemaBefore),
+        ["schema_after"] = Databases(o.SchemaAfter),
+        ["data_migrations"] = new JsonObject
+        {
+            ["batches"] = o.DataBatches,
+            ["outcome"] = o.DataOutcome,
+            ["migrations"] = new JsonArray(o.DataMigrations.Select(m => (JsonNode)new JsonObject
+            {
+                ["name"] = m.Name,
+                ["needed"] = m.Needed,
+                ["completed"] = m.Completed,
+                ["last_needed"] = m.LastNeeded,
+                ["last_completed"] = m.LastCompleted,
+                ["batches"] = m.Batches,
+            }).ToArray()),
+        },
+        ["upgrade_checks"] = new JsonArray(o.UpgradeChecks.Select(c => (JsonNode)new JsonObject
+        {
+            ["check"] = c.Check, ["result"] = c.Result, ["details"] = c.Details,
+        }).ToArray()),
         ["steps"] = new JsonArray(o.Steps.Select(s => (JsonNode?)Step(s)).ToArray()),
         ["warnings"] = new JsonArray(o.Warnings.Select(w => (JsonNode)w).ToArray()),
         ["run_id"] = o.RunId,
@@ -28,6 +46,22 @@ internal static class HopResult
         ["controller_calls"] = o.ControllerCalls,
         ["reconnects"] = o.Reconnects,
     };
+
+    private static JsonArray Databases(IReadOnlyList<DatabaseRevision> databases) =>
+        new(databases.Select(d => (JsonNode)new JsonObject
+        {
+            ["database"] = d.Database ?? d.Name,
+            ["name"] = d.Name,
+            ["cell"] = d.Cell,
+            ["revision"] = Strings(d.Revision),
+            ["heads"] = Strings(d.Heads),
+            ["at_head"] = d.AtHead,
+            ["layout"] = d.Layout,
+            ["error"] = d.Error,
+        }).ToArray());
+
+    private static JsonArray? Strings(IReadOnlyList<string>? list) =>
+        list is null ? null : new JsonArray(list.Select(x => (JsonNode)x).ToArray());
 
     private static JsonObject? Step(StepReport? s) => s is null ? null : new JsonObject
     {

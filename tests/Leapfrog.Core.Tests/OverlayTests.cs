@@ -50,6 +50,27 @@ public class OverlayTests
                 exit_codes: {0: ok}
         """;
 
+    [Fact]
+    public void A_catalog_file_can_say_where_a_distribution_keeps_a_services_migration_scripts()
+    {
+        var catalog = ServiceCatalog.Default.WithOverlay("""
+            services:
+              cinder:
+                schema:
+                  - name: cinder
+                    url: database.connection
+                    layouts: [[vendor/cinder/db/migrations], [cinder/db/migrations]]
+                    source: a vendor's package
+            """, "vendor.yml");
+
+        var cinder = Assert.Single(catalog.Find("cinder").Schema);
+
+        Assert.Equal([["vendor/cinder/db/migrations"], ["cinder/db/migrations"]], cinder.Layouts);
+        Assert.Equal("database.connection", cinder.Url);
+        Assert.Equal(["nova_api", "nova"], ServiceCatalog.Default.Find("nova").Schema.Select(d => d.Name));
+        Assert.Equal("nova_api", ServiceCatalog.Default.Find("nova").Schema[1].CellsFrom);
+    }
+
     [Theory]
     [InlineData(NovaZedFix, "fix.json")]
     [InlineData(NovaZedFixYaml, "fix.yml")]

@@ -18,7 +18,7 @@ public sealed class HopTests(ControllerFixture fx)
         Assert.Equal(["probe:check", "schema:expand", "schema:migrate", "schema:contract", "verify:check"],
             outcome.Steps.Select(s => $"{s.Kind}:{s.Name}").Take(5));
         Assert.All(outcome.Steps.Where(s => s.Kind == "schema"), s => Assert.Equal((0, "ok", 1), (s.Rc!.Value, s.Outcome, s.Attempts)));
-        Assert.Equal("pending", outcome.SchemaBefore!.Meaning);
+        Assert.Equal("pending", outcome.Probe!.Meaning);
         Assert.Equal("wallaby", cloud.State()!.Release);
         Assert.Equal("done", cloud.State()!.Hops.Single().Outcome);
         Assert.Equal(1, cloud.Executions("--expand"));
@@ -50,11 +50,12 @@ public sealed class HopTests(ControllerFixture fx)
 
         Assert.False(outcome.Failed, outcome.Message);
         Assert.True(outcome.Changed);
-        Assert.Equal("pending", outcome.SchemaBefore!.Meaning);
+        Assert.Equal("pending", outcome.Probe!.Meaning);
         Assert.Contains(outcome.Steps, s => s.Name == "expand" && s.Outcome == "would_run");
         Assert.False(Directory.Exists(cloud.StateDir));
-        Assert.Equal(2, cloud.Executions());
+        Assert.Equal(3, cloud.Executions());
         Assert.Equal(1, cloud.Executions("check"));
+        Assert.Equal(1, cloud.Executions("-c")); // the read-only inspect script (tools, revisions, heads)
         Assert.Equal(1, cloud.Executions("--version"));
     }
 

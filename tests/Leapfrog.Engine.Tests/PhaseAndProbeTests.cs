@@ -31,7 +31,7 @@ public sealed class PhaseAndProbeTests(ControllerFixture fx)
         var outcome = await cloud.HopAsync("victoria", "wallaby");
 
         Assert.False(outcome.Failed, outcome.Message);
-        Assert.Equal("ok", outcome.SchemaBefore!.Meaning);
+        Assert.Equal("ok", outcome.Probe!.Meaning);
         Assert.True(outcome.Verified);
         Assert.All(outcome.Steps.Where(s => s.Kind == "schema"), s => Assert.Equal(("skipped", 0), (s.Outcome, s.Attempts)));
         Assert.Equal((0, 0, 0), (cloud.Executions("--expand"), cloud.Executions("--migrate"), cloud.Executions("--contract")));

@@ -44,6 +44,9 @@ internal sealed record FakeSettings
     /// </summary>
     public string? PrintUrl { get; init; }
 
+    /// <summary>Online data migrations report rows needing work but complete none, with rc 1 ("more") (<c>data_stuck</c>).</summary>
+    public bool DataStuck { get; init; }
+
     /// <summary>Reads the section; bad values end the tool with rc 1.</summary>
     public static FakeSettings From(IniFile ini)
     {
@@ -76,6 +79,7 @@ internal sealed record FakeSettings
                 ? d : S("slow_seconds") is null ? 5 : throw new ToolExit(1, "ERROR: [fake] slow_seconds must be a number >= 0"),
             DataRows = Int(S("data_rows"), "data_rows", 25, 0, 1_000_000),
             DataError = S("data_error") is { } e && (e.Equals("true", StringComparison.OrdinalIgnoreCase) || e == "1" || e.Equals("yes", StringComparison.OrdinalIgnoreCase)),
+            DataStuck = S("data_stuck") is { } k && (k.Equals("true", StringComparison.OrdinalIgnoreCase) || k == "1" || k.Equals("yes", StringComparison.OrdinalIgnoreCase)),
         };
     }
 

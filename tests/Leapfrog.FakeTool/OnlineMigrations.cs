@@ -53,6 +53,13 @@ internal static class OnlineMigrations
             return ctx.AtLeast(errorsSince) ? 2 : 1;
         }
 
+        if (ctx.Fake.DataStuck && total > 0)
+        {
+            // Like a migration that finds rows it never manages to move: "more" with --max-count, nothing completed.
+            Table(ctx, name, Math.Min(total, max ?? total), 0);
+            return max is not null ? 1 : 0;
+        }
+
         var done = 0;
         int ran;
         do

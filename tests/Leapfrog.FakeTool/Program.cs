@@ -68,6 +68,11 @@ internal static class Program
         }
 
         var toolName = rest[0];
+        if (toolName == "python3")
+        {
+            return FakePython.Run(release, execLogOption, rest.Skip(1).ToList(), redactor);
+        }
+
         if (!Tools.TryGetValue(toolName, out var entry))
         {
             throw new ToolExit(127, $"{Me}: unknown tool '{redactor.Clean(toolName)}'; known: {string.Join(", ", Tools.Keys)}");

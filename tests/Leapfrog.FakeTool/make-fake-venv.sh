@@ -1,6 +1,6 @@
 #!/bin/sh
 # Creates a fake OpenStack-Ansible-style venv for one release and service:
-#   ROOT/SERVICE-VERSION/bin/TOOL      (one small wrapper per tool of the service)
+#   ROOT/SERVICE-VERSION/bin/TOOL      (one small wrapper per tool of the service, and python3 for the hop's inspect script)
 #   ROOT/SERVICE-VERSION/etc/SERVICE.conf  (mode 0600: [database] connection, [fake] section)
 # Each wrapper runs: exec fake-openstack-tool --release RELEASE [--exec-log LOG] TOOL "$@"
 # The same as Leapfrog.Testing.FakeToolbox.Create. Prints the venv directory, then the config path.
@@ -10,7 +10,7 @@
 #   --tool        the fake-openstack-tool executable (build output of tests/Leapfrog.FakeTool)
 #   --connection  mysql+pymysql://USER:PASS@127.0.0.1:PORT/DB (or set FAKE_CONNECTION instead, to keep it out of ps)
 #   --set         extra [fake] keys: fail_step, fail_rc, hang_step, crash_step, crash_mode, fault_when,
-#                 slow_step, slow_seconds, data_rows, data_error
+#                 slow_step, slow_seconds, data_rows, data_error, data_stuck
 set -eu
 
 die() { echo "make-fake-venv.sh: $*" >&2; exit 2; }
@@ -63,7 +63,7 @@ mkdir -p "$venv/bin" "$venv/etc"
 
 log_opt=
 [ -z "$exec_log" ] || log_opt=" --exec-log $(quote "$exec_log")"
-for t in $tools; do
+for t in $tools python3; do
   printf '#!/bin/sh\nexec %s --release %s%s %s "$@"\n' "$(quote "$tool")" "$(quote "$release")" "$log_opt" "$t" > "$venv/bin/$t"
   chmod 0755 "$venv/bin/$t"
 done

@@ -60,7 +60,7 @@ public sealed class FakeToolbox
     /// <summary>The settings currently written to <see cref="ConfigPath"/>.</summary>
     public FakeToolboxConfig Config { get; private set; }
 
-    /// <summary>The tools a service's venv holds, e.g. nova-manage and nova-status.</summary>
+    /// <summary>The tools a service's venv holds, e.g. nova-manage and nova-status (besides python3, which answers the hop's inspect script).</summary>
     /// <exception cref="ArgumentException">Unknown service.</exception>
     public static IReadOnlyList<string> ToolsOf(string service) =>
         ToolsByService.TryGetValue(service, out var tools)
@@ -88,7 +88,7 @@ public sealed class FakeToolbox
         Directory.CreateDirectory(Path.Combine(venv, "etc"));
         var toolbox = new FakeToolbox(release, service, version.Stdout.Trim(), venv,
             configPath ?? Path.Combine(venv, "etc", service + ".conf"), config);
-        foreach (var tool in tools)
+        foreach (var tool in tools.Append("python3"))
         {
             var log = config.ExecLog is null ? string.Empty : $" --exec-log {ShellQuote(config.ExecLog)}";
             var path = toolbox.BinPath(tool);

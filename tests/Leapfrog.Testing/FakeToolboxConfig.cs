@@ -51,6 +51,9 @@ public sealed record FakeToolboxConfig
     /// <summary><c>data_error</c>: online data migrations fail with "errors, no progress".</summary>
     public bool DataError { get; init; }
 
+    /// <summary><c>data_stuck</c>: online data migrations report rows needing work, complete none, and answer "more" (rc 1).</summary>
+    public bool DataStuck { get; init; }
+
     /// <summary>The ini text.</summary>
     public string ToIni()
     {
@@ -82,6 +85,7 @@ public sealed record FakeToolboxConfig
         Add("slow_seconds", SlowSeconds?.ToString(CultureInfo.InvariantCulture));
         Add("data_rows", DataRows);
         Add("data_error", DataError ? "true" : null);
+        Add("data_stuck", DataStuck ? "true" : null);
         return sb.ToString();
     }
 }

@@ -7,6 +7,7 @@ public sealed record ServiceDefinition
     private readonly IReadOnlyList<string> _after = [];
     private readonly IReadOnlyDictionary<string, string> _versions = new Dictionary<string, string>();
     private readonly IReadOnlyList<string> _versionArgv = [];
+    private readonly IReadOnlyList<SchemaDatabase> _schema = [];
 
     /// <summary>Service name, e.g. <c>nova</c>.</summary>
     public required string Name { get; init; }
@@ -31,6 +32,9 @@ public sealed record ServiceDefinition
 
     /// <summary>Every step of every release, in run order.</summary>
     public required IReadOnlyList<StepDefinition> Steps { get; init; }
+
+    /// <summary>The databases whose schema revision the hop's verdict compares with the heads the target toolbox ships.</summary>
+    public IReadOnlyList<SchemaDatabase> Schema { get => _schema; init => _schema = value ?? []; }
 
     /// <summary>Where the facts come from.</summary>
     public string? Source { get; init; }

@@ -14,6 +14,7 @@ public sealed class Chain
     private readonly RealCloud _cloud;
     private readonly ITestOutputHelper _log;
     private readonly Func<Suite, IReadOnlyList<Verdict>> _check;
+    private readonly Func<Suite, IReadOnlyDictionary<string, IReadOnlyList<string>>> _versions;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
 
     /// <param name="cloud">The controller.</param>
@@ -21,11 +22,14 @@ public sealed class Chain
     /// <param name="service">The service.</param>
     /// <param name="configFile">Its config file, visible inside every chroot.</param>
     /// <param name="check">The release's own checks for a database at that suite's release.</param>
-    public Chain(RealCloud cloud, ITestOutputHelper log, string service, string configFile, Func<Suite, IReadOnlyList<Verdict>> check)
+    /// <param name="versions">Per database, the revision the release's own tools (or its version table) say it is at.</param>
+    public Chain(RealCloud cloud, ITestOutputHelper log, string service, string configFile, Func<Suite, IReadOnlyList<Verdict>> check,
+        Func<Suite, IReadOnlyDictionary<string, IReadOnlyList<string>>> versions)
     {
         _cloud = cloud;
         _log = log;
         _check = check;
+        _versions = versions;
         Service = service;
         ConfigFile = configFile;
         StateDir = Path.Combine(cloud.Root, "state", service);
@@ -90,15 +94,8 @@ public sealed class Chain
         Assert.NotEmpty(ran);
         Assert.All(ran, st => Assert.NotNull(st["rc"]));
         Assert.All(ran, st => Assert.True(st["duration_s"]!.GetValue<double>() > 0));
-        if (ran.Any(st => st["kind"]!.GetValue<string>() == "verify"))
-        {
-            Assert.True(result["verified"]!.GetValue<bool>());
-        }
-        else
-        {
-            // The catalog has no verify step for this service (nova): our own checks below are the verdict.
-            Assert.Null(result["verified"]);
-        }
+        Assert.True(result["verified"]!.GetValue<bool>(), $"{Service} {fromRelease} -> {toRelease} not verified: {result["msg"]}");
+        AssertSchemaAfter(to, result);
 
         AssertCurrent(to, $"after {fromRelease} -> {toRelease}");
         AssertRanOnce(to, mark, $"{fromRelease} -> {toRelease}");
@@ -130,5 +127,27 @@ public sealed class Chain
         Assert.True(runs.Count > 0, $"{Service} {hop}: the witness in {suite} saw no tool run on this database");
         var changes = runs.Where(Witness.Changes).ToList();
         Assert.Empty(changes.Where(r => !Witness.IsBatch(r)).GroupBy(r => r).Where(g => g.Count() != 1).Select(g => $"{Service} {hop}: {g.Key} ran {g.Count()} times"));
+    }
+
+    /// <summary>
+    /// The hop's schema verdict: every database at the shipped heads, and each revision it reports equal to what the
+    /// release's own `db version` command (or the database's version table) says.
+    /// </summary>
+    private void AssertSchemaAfter(Suite to, JsonObject result)
+    {
+        var after = result["schema_after"]!.AsArray().Select(n => n!.AsObject()).ToList();
+        Assert.NotEmpty(after);
+        foreach (var d in after)
+        {
+            _log.WriteLine($"  schema_after: {d.ToJsonString()}");
+            Assert.True(d["at_head"]!.GetValue<bool>(), d.ToJsonString());
+        }
+
+        foreach (var (database, version) in _versions(to))
+        {
+            var entry = after.SingleOrDefault(d => d["database"]!.GetValue<string>() == database);
+            Assert.True(entry is not null, $"schema_after has no {database}: {result["schema_after"]!.ToJsonString()}");
+            Assert.Equal(version.Order(StringComparer.Ordinal), entry!["revision"]!.AsArray().Select(r => r!.GetValue<string>()).Order(StringComparer.Ordinal));
+        }
     }
 }

@@ -16,7 +16,8 @@ public static class HopModule
     /// the args file is named <paramref name="argsName"/> (default: the service), a number and .json.</summary>
     /// <returns>The module's JSON result and its wall time.</returns>
     public static (JsonObject Result, double Seconds) Run(RealCloud cloud, ITestOutputHelper log, string service, string from, string to,
-        Suite suite, string configFile, string stateDir, bool allowUnsupported = false, bool checkMode = false, string? argsName = null)
+        Suite suite, string configFile, string stateDir, bool allowUnsupported = false, bool checkMode = false, string? argsName = null,
+        JsonObject? extra = null)
     {
         var args = new JsonObject
         {
@@ -36,6 +37,11 @@ public static class HopModule
             ["data_migration_batch"] = 1000,
             ["_ansible_check_mode"] = checkMode,
         };
+        foreach (var (key, value) in extra ?? [])
+        {
+            args[key] = value?.DeepClone();
+        }
+
         var argsFile = Path.Combine(cloud.Root, "args", $"{argsName ?? service}-{cloud.Next()}.json");
         Directory.CreateDirectory(Path.GetDirectoryName(argsFile)!);
         File.WriteAllText(argsFile, args.ToJsonString());

@@ -12,7 +12,7 @@ namespace Leapfrog.Core.Catalog.Overlay;
 internal sealed partial class OverlayReader
 {
     private static readonly string[] RootKeys = ["services"];
-    private static readonly string[] ServiceKeys = ["name", "databases", "config_file", "since", "after", "versions", "version_argv", "steps", "source"];
+    private static readonly string[] ServiceKeys = ["name", "databases", "config_file", "since", "after", "versions", "version_argv", "schema", "steps", "source"];
     private static readonly string[] StepKeys = ["name", "kind", "argv", "since", "until", "exit_codes", "source", "note"];
     private static readonly string[] Kinds = ["probe", "schema", "data", "verify"];
     private static readonly string[] Meanings = ["ok", "more", "pending", "warning", "error"];
@@ -116,6 +116,9 @@ internal sealed partial class OverlayReader
                     }
 
                     result[field] = steps;
+                    break;
+                case "schema":
+                    result[field] = Schema(value, at);
                     break;
                 case "source":
                     result[field] = _e.Text(value, at, multiline: true);

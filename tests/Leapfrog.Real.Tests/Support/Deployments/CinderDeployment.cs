@@ -31,6 +31,11 @@ public sealed class CinderDeployment(RealCloud cloud, ITestOutputHelper log, str
         [Verdict.AtHeads(ReleaseTools.Run(suite, "cinder-manage", "--config-file", ConfigFile, "db", "version"),
             MigrationHeads.Of(suite, "cinder/db/migrations/versions", "cinder/db/sqlalchemy/migrate_repo/versions"))];
 
+    public override IReadOnlyDictionary<string, IReadOnlyList<string>> Versions(Suite suite) => new Dictionary<string, IReadOnlyList<string>>
+    {
+        [Database] = [ReleaseTools.Run(suite, "cinder-manage", "--config-file", ConfigFile, "db", "version").LastLine],
+    };
+
     public override List<string> Rows() =>
     [
         .. Query("SELECT 'volume', id, project_id, size, status, attach_status, display_name, volume_type_id, bootable, host, service_uuid FROM volumes ORDER BY id", Database),

@@ -32,6 +32,9 @@ public abstract class Deployment
     /// <summary>The release's own checks, judged by the tests, for a database at <paramref name="suite"/>'s release.</summary>
     public abstract IReadOnlyList<Verdict> Checks(Suite suite);
 
+    /// <summary>Per database, the revision the release's own tools say it is at (empty: judged by at_head alone).</summary>
+    public virtual IReadOnlyDictionary<string, IReadOnlyList<string>> Versions(Suite suite) => new Dictionary<string, IReadOnlyList<string>>();
+
     /// <summary>The seeded rows as text, in a stable order.</summary>
     public abstract List<string> Rows();
 
@@ -39,7 +42,7 @@ public abstract class Deployment
     public abstract string RowsWhat { get; }
 
     /// <summary>A chain of hops through the hop module with this deployment's checks.</summary>
-    public Chain Chain() => new(Cloud, Log, Service, ConfigFile, Checks);
+    public Chain Chain() => new(Cloud, Log, Service, ConfigFile, Checks, Versions);
 
     protected string Db(string name) => Prefix + name;
 

@@ -25,6 +25,13 @@ public sealed class GlanceDeployment(RealCloud cloud, ITestOutputHelper log, str
     public override IReadOnlyList<Verdict> Checks(Suite suite) =>
         [Verdict.ExitZero(ReleaseTools.Run(suite, "glance-manage", "--config-file", ConfigFile, "db", "check"))];
 
+    /// <summary>glance-manage db version prints every current head on its own line (expand and contract branches).</summary>
+    public override IReadOnlyDictionary<string, IReadOnlyList<string>> Versions(Suite suite) => new Dictionary<string, IReadOnlyList<string>>
+    {
+        [Database] = ReleaseTools.Run(suite, "glance-manage", "--config-file", ConfigFile, "db", "version").Stdout
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(),
+    };
+
     public override List<string> Rows() =>
     [
         .. Query("SELECT 'image', id, name, size, status, disk_format, owner, min_ram, protected, visibility FROM images ORDER BY id", Database),

@@ -58,6 +58,14 @@ public sealed class NovaDeployment(RealCloud cloud, ITestOutputHelper log, strin
         ];
     }
 
+    /// <summary>nova_api and cell1 as nova-manage's own `version` commands print them; cell0 from its version table (no command reads it).</summary>
+    public override IReadOnlyDictionary<string, IReadOnlyList<string>> Versions(Suite suite) => new Dictionary<string, IReadOnlyList<string>>
+    {
+        [Api] = [ReleaseTools.Run(suite, "nova-manage", "--config-file", ConfigFile, "api_db", "version").LastLine],
+        [Cell1] = [ReleaseTools.Run(suite, "nova-manage", "--config-file", ConfigFile, "db", "version").LastLine],
+        [Cell0] = Cloud.Db.Query("SELECT version_num FROM alembic_version", Cell0).Select(r => r[0]).ToList(),
+    };
+
     /// <summary>Live rows only: online data migrations may add their own soft-deleted marker rows (fill_virtual_interface_list's all-zero instance).</summary>
     public override List<string> Rows() =>
     [

@@ -1,0 +1,131 @@
+using Leapfrog.Core.Catalog;
+using Leapfrog.Remote;
+
+namespace Leapfrog.Engine;
+
+/// <summary>
+/// The pre-check (every tool the hop will run is in the toolbox and can start, and the toolbox ships the migration
+/// scripts the verdict needs) and the schema verdict (every database at the heads the target toolbox ships), both
+/// asked of the toolbox's own python3 in one process (<see cref="Inspection"/>).
+/// </summary>
+public sealed partial class HopRunner
+{
+    private static readonly TimeSpan InspectTimeout = TimeSpan.FromSeconds(300);
+    private RunResult? _lastRun;
+    private List<string> _schemaBehind = [];
+    private IReadOnlyList<UpgradeCheck> _upgradeChecks = [];
+
+    /// <summary>The tools of every step this hop will run: its probe and verification, and the schema and data steps of its phases.</summary>
+    private IEnumerable<(string Tool, string Path)> NeededTools() =>
+        new[] { First(StepKind.Probe), First(StepKind.Verify) }.OfType<StepDefinition>()
+            .Concat(Steps(StepKind.Schema).Concat(Steps(StepKind.Data)).Where(s => _request.Phases.Contains(s.Kind)))
+            .Select(s => s.Argv[0])
+            .Distinct(StringComparer.Ordinal)
+            .Select(tool => (tool, _request.Toolbox.Wrap([tool], _request.ConfigFile)[^1]));
+
+    /// <summary>
+    /// Before the lock and the first step: refuses, with nothing run, when a tool is missing or cannot start, or when
+    /// the toolbox ships none of the migration layouts the verdict needs. Returns each database as it is before the hop.
+    /// </summary>
+    /// <exception cref="ControllerException">A missing or broken tool, or a toolbox that cannot answer.</exception>
+    private async Task<IReadOnlyList<DatabaseRevision>> PreCheckAsync(CancellationToken ct)
+    {
+        var (inspection, error) = await InspectAsync(NeededTools().ToList(), "pre-check", ct).ConfigureAwait(false);
+        if (inspection is null)
+        {
+            throw new ControllerException($"{error}; nothing was run");
+        }
+
+        var where = $"toolbox {_request.Toolbox.Describe()} for {Svc} in {_request.To.Id}";
+        if (inspection.Problems.Count > 0)
+        {
+            throw new ControllerException(
+                $"{where} lacks what the hop needs: {string.Join("; ", inspection.Problems.Select(p => $"{p.Tool} ({p.Path}): {p.Problem}"))}. " +
+                "Install the missing tools in that release's toolbox or point the toolbox at one that has them; nothing was run");
+        }
+
+        var unjudged = inspection.Databases.Where(d => d.Heads is null).ToList();
+        if (unjudged.Count > 0)
+        {
+            throw new ControllerException(
+                $"{where} cannot judge {string.Join("; ", unjudged.Select(d => d.Describe()))}; " +
+                "the hop could not be verified afterwards; nothing was run");
+        }
+
+        _schemaBehind = inspection.Databases.Where(d => d.Error is null && !d.AtHead).Select(d => d.Describe()).ToList();
+        foreach (var unread in inspection.Databases.Where(d => d.Error is not null))
+        {
+            _warnings.Add($"before the hop: {unread.Describe()}");
+        }
+
+        return inspection.Databases;
+    }
+
+    /// <summary>After the steps: each database against the heads the target toolbox ships. Returns the failure (or null) and the databases.</summary>
+    private async Task<(string? Failure, IReadOnlyList<DatabaseRevision> After)> SchemaVerdictAsync(CancellationToken ct)
+    {
+        if (_request.Service.Schema.Count == 0)
+        {
+            return (null, []);
+        }
+
+        var (inspection, error) = await InspectAsync([], "schema verdict", ct).ConfigureAwait(false);
+        if (inspection is null)
+        {
+            return (error, []);
+        }
+
+        var behind = inspection.Databases.Where(d => !d.AtHead).ToList();
+        if (inspection.Databases.Count == 0)
+        {
+            return ($"the schema verdict found no database of {Svc}", inspection.Databases);
+        }
+
+        return behind.Count == 0
+            ? (null, inspection.Databases)
+            : ($"schema verdict: {string.Join("; ", behind.Select(d => d.Describe()))}", inspection.Databases);
+    }
+
+    /// <summary>Asks the toolbox; returns its answer, or null and why it gave none.</summary>
+    private async Task<(Inspection? Answer, string? Error)> InspectAsync(IReadOnlyList<(string Tool, string Path)> tools, string what, CancellationToken ct)
+    {
+        var argv = Inspection.Argv(_request.ConfigFile, Svc, tools, _request.Service.Schema);
+        var command = ShellQuote.Join(_request.Toolbox.Wrap(argv, _request.ConfigFile));
+        var result = await _controller.RunAsync(command, InspectTimeout, ct).ConfigureAwait(false);
+        var answer = result.ExitCode == 0 ? Inspection.Parse(result.Stdout, _redactor.Clean) : null;
+        return answer is not null
+            ? (answer, null)
+            : (null, $"toolbox {_request.Toolbox.Describe()} for {Svc} in {_request.To.Id}: its python3 could not answer the {what} " +
+                     $"(`python3 -c <leapfrog inspect script>` exited {result.ExitCode}): {Tail(_redactor.Clean(result.Stderr + "\n" + result.Stdout))}");
+    }
+
+    /// <summary>
+    /// True when every database is at the shipped heads and the release's own check (if any) passed; false when either
+    /// is not, or the hop failed; null when there was nothing to judge by.
+    /// </summary>
+    private bool? Verified(string? failure, IReadOnlyList<DatabaseRevision> after)
+    {
+        var verify = _reports.LastOrDefault(r => r.Kind == "verify");
+        if (after.Count == 0 && verify is null)
+        {
+            return failure is null ? null : false;
+        }
+
+        return failure is null && after.All(d => d.AtHead) && (verify is null || verify.Outcome == "ok");
+    }
+
+    /// <summary>
+    /// True when the probe said up to date but a database is not at the heads the toolbox ships (seen: keystone 2025.1's
+    /// <c>db_sync --check</c> answers 0 for a database at zed's heads): the schema steps run anyway, with a warning.
+    /// </summary>
+    private bool ProbeOverruled()
+    {
+        if (_schemaBehind.Count == 0)
+        {
+            return false;
+        }
+
+        _warnings.Add($"the probe says {Svc} is up to date, but {string.Join("; ", _schemaBehind)}: running the schema steps anyway");
+        return true;
+    }
+}

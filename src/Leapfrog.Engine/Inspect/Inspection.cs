@@ -1,0 +1,109 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Leapfrog.Core.Catalog;
+
+namespace Leapfrog.Engine;
+
+/// <summary>
+/// The hop's read-only questions (are the tools there and can they start; which revision does each database
+/// record; which heads do the toolbox's migration scripts define), asked of the toolbox's own python3 in one
+/// process with the embedded <c>inspect.py</c>, and its answer.
+/// </summary>
+internal sealed class Inspection
+{
+    private static readonly Lazy<string> LazyScript = new(() =>
+    {
+        using var stream = typeof(Inspection).Assembly.GetManifestResourceStream("Leapfrog.Engine.inspect.py")
+            ?? throw new InvalidOperationException("the embedded inspect.py is missing from the build");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    });
+
+    private Inspection(IReadOnlyList<ToolProblem> problems, IReadOnlyList<DatabaseRevision> databases)
+    {
+        Problems = problems;
+        Databases = databases;
+    }
+
+    /// <summary>The script run by the toolbox's python3 (<c>python3 -c SCRIPT REQUEST</c>).</summary>
+    public static string Script => LazyScript.Value;
+
+    /// <summary>The tools that are missing or cannot start.</summary>
+    public IReadOnlyList<ToolProblem> Problems { get; }
+
+    /// <summary>Every database, cell databases included, with its recorded revision and the shipped heads.</summary>
+    public IReadOnlyList<DatabaseRevision> Databases { get; }
+
+    /// <summary>The argv (before the toolbox wraps it) that asks the questions.</summary>
+    /// <param name="configFile">The service config file.</param>
+    /// <param name="service">The service name.</param>
+    /// <param name="tools">Each tool with the path the toolbox runs it by.</param>
+    /// <param name="databases">The catalog's schema databases of the service.</param>
+    public static IReadOnlyList<string> Argv(string configFile, string service, IEnumerable<(string Tool, string Path)> tools, IEnumerable<SchemaDatabase> databases)
+    {
+        var request = new JsonObject
+        {
+            ["config"] = configFile,
+            ["service"] = service,
+            ["tools"] = new JsonArray(tools.Select(t => (JsonNode)new JsonObject { ["tool"] = t.Tool, ["path"] = t.Path }).ToArray()),
+            ["databases"] = new JsonArray(databases.Select(d => (JsonNode)new JsonObject
+            {
+                ["name"] = d.Name,
+                ["url"] = d.Url,
+                ["cells_from"] = d.CellsFrom,
+                ["layouts"] = new JsonArray(d.Layouts.Select(l => (JsonNode)new JsonArray(l.Select(x => (JsonNode)x).ToArray())).ToArray()),
+            }).ToArray()),
+        };
+        return ["python3", "-c", Script, request.ToJsonString()];
+    }
+
+    /// <summary>Reads the script's answer (the last stdout line that is a JSON object); null when there is none.</summary>
+    /// <param name="stdout">The script's stdout.</param>
+    /// <param name="clean">Removes secrets from the texts kept (paths, errors).</param>
+    public static Inspection? Parse(string stdout, Func<string, string> clean)
+    {
+        var line = stdout.Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.StartsWith('{'));
+        if (line is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            if (JsonNode.Parse(line) is not JsonObject answer || answer["inspect"] is null)
+            {
+                return null;
+            }
+
+            var problems = (answer["tools"] as JsonArray ?? [])
+                .OfType<JsonObject>()
+                .Where(t => Text(t["problem"]) is not null)
+                .Select(t => new ToolProblem(Text(t["tool"]) ?? "?", clean(Text(t["path"]) ?? "?"), clean(Text(t["problem"])!)))
+                .ToList();
+            var databases = (answer["databases"] as JsonArray ?? [])
+                .OfType<JsonObject>()
+                .Select(d => new DatabaseRevision
+                {
+                    Name = Text(d["name"]) ?? "?",
+                    Database = Text(d["database"]),
+                    Cell = Text(d["cell"]),
+                    Revision = Strings(d["revision"]),
+                    Heads = Strings(d["heads"]),
+                    Layout = Text(d["layout"]),
+                    Error = Text(d["error"]) is { } e ? clean(e) : null,
+                })
+                .ToList();
+            return new Inspection(problems, databases);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
+        {
+            return null;
+        }
+    }
+
+    private static string? Text(JsonNode? node) =>
+        node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
+
+    private static List<string>? Strings(JsonNode? node) =>
+        node is JsonArray a ? a.Select(Text).Where(s => s is not null).Select(s => s!).ToList() : null;
+}

@@ -1,0 +1,126 @@
+using System.Text.Json.Nodes;
+using Leapfrog.Core.Releases;
+
+namespace Leapfrog.FakeTool;
+
+/// <summary>
+/// The venv's <c>python3</c>, as far as the hop asks it anything: it runs only leapfrog's read-only inspect script
+/// (recognised by its first line, <c># leapfrog-inspect 1</c>) and answers from the fake's own knowledge: a tool exists
+/// and starts when its file is executable and the program its wrapper execs exists; each component's recorded
+/// revision is <c>&lt;release&gt;_&lt;phase&gt;</c> from <c>fake_schema</c>, and the head this release ships is
+/// <c>&lt;release&gt;_contracted</c>. nova_api lives in <c>[api_database]</c>, every other component in <c>[database]</c>;
+/// the fake has no cell databases of its own.
+/// </summary>
+internal static class FakePython
+{
+    /// <summary>Runs <c>python3 -c SCRIPT REQUEST</c>; anything else is refused with rc 2.</summary>
+    public static int Run(Release release, string? execLog, IReadOnlyList<string> args, Redactor redactor)
+    {
+        var known = args is ["-c", var script, _] && script.StartsWith("# leapfrog-inspect 1", StringComparison.Ordinal);
+        var logged = known ? ["-c", "<leapfrog-inspect script>", args[2]] : args;
+        JsonObject? request = null;
+        IniFile? ini = null;
+        try
+        {
+            request = known ? JsonNode.Parse(args[2]) as JsonObject : null;
+            ini = request?["config"]?.GetValue<string>() is { } config ? IniFile.Read(File.Exists(config) ? [config] : []) : null;
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
+        {
+            request = null;
+        }
+
+        foreach (var section in new[] { "database", "api_database" })
+        {
+            if (ini?.Get(section, "connection") is { } url)
+            {
+                try
+                {
+                    redactor.Add(DbUrl.Parse(url, section).Password);
+                }
+                catch (ToolExit)
+                {
+                    // Reported when the connection is used; the URL regex still hides its password.
+                }
+            }
+        }
+
+        var fake = ini is null ? new FakeSettings() : FakeSettings.From(ini);
+        foreach (var log in new[] { execLog, fake.ExecLog }.Where(p => p is not null).Distinct())
+        {
+            ExecLog.Append(log!, release.Name, "python3", known ? "inspect" : null, logged, redactor);
+        }
+
+        if (request is null || ini is null)
+        {
+            Console.Error.WriteLine("fake python3: this fake runs only leapfrog's inspect script (python3 -c SCRIPT REQUEST)");
+            return 2;
+        }
+
+        var service = request["service"]?.GetValue<string>() ?? "?";
+        var ctx = new ToolContext { Release = release, Tool = "python3", Service = service, Ini = ini, Fake = fake, Redactor = redactor, Key = "inspect" };
+        var answer = new JsonObject
+        {
+            ["inspect"] = 1,
+            ["tools"] = new JsonArray((request["tools"] as JsonArray ?? []).OfType<JsonObject>().Select(t => (JsonNode)Tool(t)).ToArray()),
+            ["databases"] = new JsonArray((request["databases"] as JsonArray ?? []).OfType<JsonObject>().Select(d => (JsonNode)Database(d, ctx)).ToArray()),
+        };
+        Console.Out.WriteLine(redactor.Clean(answer.ToJsonString()));
+        return 0;
+    }
+
+    private static JsonObject Tool(JsonObject t)
+    {
+        var name = t["tool"]?.GetValue<string>() ?? "?";
+        var path = t["path"]?.GetValue<string>() ?? name;
+        return new JsonObject { ["tool"] = name, ["path"] = path, ["problem"] = Problem(path) };
+    }
+
+    private static string? Problem(string path)
+    {
+        var found = path.StartsWith('/') ? path
+            : (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(d => Path.Combine(d, path)).FirstOrDefault(File.Exists);
+        if (found is null || !File.Exists(found))
+        {
+            return "not found";
+        }
+
+        if ((File.GetUnixFileMode(found) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) == 0)
+        {
+            return "not executable";
+        }
+
+        // A fake wrapper: exec 'PROGRAM' --release ...; the program must exist for the tool to start.
+        var exec = File.ReadLines(found).Take(5).FirstOrDefault(l => l.StartsWith("exec ", StringComparison.Ordinal));
+        var program = exec is null ? null : exec[5..].Trim().Split(' ')[0].Trim('\'');
+        return program is not null && program.StartsWith('/') && !File.Exists(program) ? $"its program {program} is missing" : null;
+    }
+
+    private static JsonObject Database(JsonObject d, ToolContext ctx)
+    {
+        var name = d["name"]?.GetValue<string>() ?? "?";
+        var section = name.EndsWith("_api", StringComparison.Ordinal) ? "api_database" : "database";
+        var entry = new JsonObject
+        {
+            ["name"] = name,
+            ["database"] = null,
+            ["cell"] = null,
+            ["layout"] = $"fake {ctx.Release.Name}",
+            ["revision"] = null,
+            ["heads"] = new JsonArray((JsonNode)$"{ctx.Release.Name}_{FakeSchema.Contracted}"),
+            ["error"] = null,
+        };
+        try
+        {
+            entry["database"] = ctx.Connection(section).Database;
+            var schema = new FakeSchema(ctx.Sql(section), name, ctx).Load();
+            entry["revision"] = schema.Current is null ? null : new JsonArray((JsonNode)schema.Revision);
+        }
+        catch (ToolExit e)
+        {
+            entry["error"] = ctx.Redactor.Clean(e.Message);
+        }
+
+        return entry;
+    }
+}
