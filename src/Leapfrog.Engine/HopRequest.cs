@@ -36,6 +36,9 @@ public sealed record HopRequest
     /// <summary>Most batches one data step may take before the hop gives up.</summary>
     public int MaxBatches { get; init; } = 1000;
 
+    /// <summary>Most cells (nova's cells v2) whose steps run at the same time.</summary>
+    public int CellConcurrency { get; init; } = 4;
+
     /// <summary>Longest one step may run before it is killed.</summary>
     public TimeSpan StepTimeout { get; init; } = TimeSpan.FromHours(2);
 

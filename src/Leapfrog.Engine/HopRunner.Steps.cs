@@ -63,6 +63,7 @@ public sealed partial class HopRunner
         }
 
         await WriteStateAsync(state, ct).ConfigureAwait(false);
+        _state = state;
         var failure = await RunStepsAsync(hop.RunId, ct).ConfigureAwait(false);
 
         var records = _reports.Select(r => new StepRecord
@@ -70,7 +71,7 @@ public sealed partial class HopRunner
             Name = $"{r.Kind}:{r.Name}", Command = r.Command, Rc = r.Rc, Outcome = r.Outcome, DurationS = r.DurationS, Runs = r.Attempts,
         }).ToList();
         var verified = _reports.LastOrDefault(r => r.Kind == "verify") is { } v ? v.Outcome == "ok" : (bool?)null;
-        state.Hops[^1] = hop with
+        state.Hops[^1] = state.Hops[^1] with // with the cells recorded meanwhile
         {
             Outcome = failure is null ? "done" : "failed",
             Finished = Now(),
@@ -134,6 +135,11 @@ public sealed partial class HopRunner
             }
         }
 
+        if (await RunCellsAsync(runId, ct).ConfigureAwait(false) is { } cellFailure)
+        {
+            return cellFailure;
+        }
+
         var verify = First(StepKind.Verify);
         if (verify is null)
         {
@@ -146,16 +152,16 @@ public sealed partial class HopRunner
     }
 
     /// <summary>Runs a step once: re-attaches to a running run, skips one that succeeded earlier (unless <paramref name="fresh"/>).</summary>
-    private async Task<StepReport> RunOnceAsync(StepDefinition step, int index, string runId, bool fresh, CancellationToken ct)
+    private async Task<StepReport> RunOnceAsync(StepDefinition step, int index, string runId, bool fresh, CancellationToken ct, CellScope? cell = null)
     {
-        var unit = $"{RunsDir(runId)}/{Unit(index, step)}";
-        var command = Command(step, _request.Batch);
+        var unit = $"{cell?.RunsDir ?? RunsDir(runId)}/{Unit(index, step)}";
+        var command = cell is null ? Command(step, _request.Batch) : CellCommand(step, cell);
         var started = Now();
         var (kind, run, rc) = await _executor.StatusAsync(unit, ct).ConfigureAwait(false);
         if (kind == "done" && !fresh && step.Meaning(rc) is ExitMeaning.Ok or ExitMeaning.Warning)
         {
             var earlier = Report(step, command, new RunResult(run, rc, "", "", 0, false), "done_earlier", null, 0);
-            _reports.Add(earlier);
+            Keep(earlier, cell);
             return earlier;
         }
 
@@ -177,21 +183,21 @@ public sealed partial class HopRunner
         }
 
         var report = Report(step, command, result, null, started, 1) with { Resumed = resumed };
-        _reports.Add(report);
+        Keep(report, cell);
         return report;
     }
 
     /// <summary>Online data migrations: batches until the tool says done, bounded.</summary>
-    private async Task<StepReport> RunDataAsync(StepDefinition step, int index, string runId, CancellationToken ct)
+    private async Task<StepReport> RunDataAsync(StepDefinition step, int index, string runId, CancellationToken ct, CellScope? cell = null)
     {
-        var unit = $"{RunsDir(runId)}/{Unit(index, step)}";
-        var command = Command(step, _request.Batch);
+        var unit = $"{cell?.RunsDir ?? RunsDir(runId)}/{Unit(index, step)}";
+        var command = cell is null ? Command(step, _request.Batch) : CellCommand(step, cell);
         var started = Now();
         var (kind, run, rc) = await _executor.StatusAsync(unit, ct).ConfigureAwait(false);
         if (kind == "done" && step.Meaning(rc) == ExitMeaning.Ok)
         {
             var earlier = Report(step, command, new RunResult(run, rc, "", "", 0, false), "done_earlier", null, 0);
-            _reports.Add(earlier);
+            Keep(earlier, cell);
             return earlier;
         }
 
@@ -212,7 +218,7 @@ public sealed partial class HopRunner
                 if (batches >= _request.MaxBatches)
                 {
                     var gaveUp = Report(step, command, null, "gave_up", started, batches) with { DurationS = Math.Round(seconds, 3) };
-                    _reports.Add(gaveUp);
+                    Keep(gaveUp, cell);
                     return gaveUp;
                 }
 
@@ -225,7 +231,7 @@ public sealed partial class HopRunner
             if (result.TimedOut || result.Rc is null || meaning is not ExitMeaning.More)
             {
                 var report = Report(step, command, result, null, started, batches) with { DurationS = Math.Round(seconds, 3), Resumed = resumed };
-                _reports.Add(report);
+                Keep(report, cell);
                 return report;
             }
 

@@ -19,6 +19,7 @@ internal static class HopArgs
         "known_hosts_file", "host_key_checking", "connect_timeout", "connect_attempts", "reconnect_timeout", "become",
         "toolbox", "toolboxes", "config_file", "state_dir", "phases",
         "data_migration_batch", "data_migration_max_batches", "step_timeout", "lock_stale_after", "check_toolbox_version",
+        "cell_concurrency",
     ];
 
     /// <summary>Reads the hop request.</summary>
@@ -61,6 +62,7 @@ internal static class HopArgs
             Phases = Phases(args),
             Batch = args.GetInt("data_migration_batch", 50, 1, 1_000_000),
             MaxBatches = args.GetInt("data_migration_max_batches", 1000, 1, 1_000_000),
+            CellConcurrency = args.GetInt("cell_concurrency", 4, 1, 64),
             StepTimeout = TimeSpan.FromSeconds(args.GetInt("step_timeout", 7200, 1, 7 * 86400)),
             LockStaleAfter = TimeSpan.FromSeconds(args.GetInt("lock_stale_after", 120, 15, 86400)),
             CheckMode = args.CheckMode,

@@ -22,11 +22,21 @@ internal static class HopResult
         ["schema_after"] = Step(o.SchemaAfter),
         ["data_migrations"] = new JsonObject { ["batches"] = o.DataBatches, ["outcome"] = o.DataOutcome },
         ["steps"] = new JsonArray(o.Steps.Select(s => (JsonNode?)Step(s)).ToArray()),
+        ["cells"] = new JsonArray(o.Cells.Select(c => (JsonNode)Cell(c)).ToArray()),
         ["warnings"] = new JsonArray(o.Warnings.Select(w => (JsonNode)w).ToArray()),
         ["run_id"] = o.RunId,
         ["state_file"] = o.StateFile,
         ["controller_calls"] = o.ControllerCalls,
         ["reconnects"] = o.Reconnects,
+    };
+
+    private static JsonObject Cell(CellReport c) => new()
+    {
+        ["name"] = c.Name,
+        ["uuid"] = c.Uuid,
+        ["outcome"] = c.Outcome,
+        ["msg"] = c.Message,
+        ["steps"] = new JsonArray(c.Steps.Select(s => (JsonNode?)Step(s)).ToArray()),
     };
 
     private static JsonObject? Step(StepReport? s) => s is null ? null : new JsonObject
