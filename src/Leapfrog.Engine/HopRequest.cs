@@ -57,6 +57,12 @@ public sealed record HopRequest
     /// <summary>Who runs this (user@host), for the lock.</summary>
     public string Owner { get; init; } = $"{Environment.UserName}@{Environment.MachineName}";
 
-    /// <summary>The hop's name, e.g. <c>victoria -> wallaby</c>.</summary>
-    public string Name => $"{From.Id} -> {To.Id}";
+    /// <summary>
+    /// True when from and to are the same release: the hop only finishes that release's online data migrations (before the
+    /// first real hop; the module allows it with phases [data] only).
+    /// </summary>
+    public bool FinishesData => From.Order == To.Order;
+
+    /// <summary>The hop's name, e.g. <c>victoria -> wallaby</c>, or <c>victoria (finishing its data migrations)</c>.</summary>
+    public string Name => FinishesData ? $"{From.Id} (finishing its data migrations)" : $"{From.Id} -> {To.Id}";
 }
