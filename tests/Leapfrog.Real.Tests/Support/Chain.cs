@@ -91,6 +91,8 @@ public sealed class Chain
             Assert.Null(result["verified"]);
         }
 
+        // Every cell the release's own list_cells named was run or is covered by the service's own steps (nova).
+        Assert.All(result["cells"]!.AsArray(), c => Assert.Contains(c!["outcome"]!.GetValue<string>(), new[] { "done", "skipped" }));
         AssertCurrent(to, $"after {fromRelease} -> {toRelease}");
 
         var (again, _) = HopModule.Run(_cloud, _log, Service, fromRelease, toRelease, to, ConfigFile, StateDir, allowUnsupported);
@@ -98,6 +100,7 @@ public sealed class Chain
         Assert.False(again["changed"]!.GetValue<bool>());
         Assert.True(again["already_done"]!.GetValue<bool>());
         Assert.Empty(again["steps"]!.AsArray());
+        Assert.Empty(again["cells"]!.AsArray());
         _log.WriteLine($"timing: {Service} {fromRelease} -> {toRelease}: hop {seconds:0.0}s; chain so far {_clock.Elapsed.TotalSeconds:0}s");
         return result;
     }
