@@ -30,8 +30,8 @@ public sealed class ParallelTests(ITestOutputHelper output)
             Assert.Equal(serialBox.Sql("SELECT COUNT(*) FROM fake_items", db), parallelBox.Sql("SELECT COUNT(*) FROM fake_items", db));
         }
 
-        var placement = parallelBox.Hops("placement");
-        var nova = parallelBox.Hops("nova");
+        var placement = RealHops(parallelBox, "placement");
+        var nova = RealHops(parallelBox, "nova");
         for (var i = 0; i < 2; i++)
         {
             Assert.True(nova[i].Started >= placement[i].Finished, $"hop {i + 1}: nova started {nova[i].Started:O} before placement finished {placement[i].Finished:O}");
@@ -54,13 +54,17 @@ public sealed class ParallelTests(ITestOutputHelper output)
         Assert.True(serial.ExitCode == 0, serial.ToString());
         Assert.True(parallel.ExitCode == 0, parallel.ToString());
 
-        var single = four.Split(' ').ToDictionary(s => s, s => serialBox.Hops(s)[0] is var h ? (h.Finished!.Value - h.Started).TotalSeconds : 0);
+        var single = four.Split(' ').ToDictionary(s => s, s => RealHops(serialBox, s)[0] is var h ? (h.Finished!.Value - h.Started).TotalSeconds : 0);
         var slowest = single.Values.Max();
         var serialSum = single.Values.Sum();
-        var hops = four.Split(' ').Select(s => parallelBox.Hops(s)[0]).ToList();
+        var hops = four.Split(' ').Select(s => RealHops(parallelBox, s)[0]).ToList();
         var wall = (hops.Max(h => h.Finished!.Value) - hops.Min(h => h.Started)).TotalSeconds;
         output.WriteLine($"one hop, 4 services, every step +2 s: single services {string.Join(", ", single.Select(p => $"{p.Key} {p.Value:0.0} s"))}");
         output.WriteLine($"serial hop {serialSum:0.0} s (playbook {serial.Elapsed.TotalSeconds:0.0} s); parallel hop {wall:0.0} s (playbook {parallel.Elapsed.TotalSeconds:0.0} s); ratio to slowest {wall / slowest:0.00}");
         Assert.True(wall <= 1.4 * slowest, $"parallel hop took {wall:0.0} s, slowest single service {slowest:0.0} s");
     }
+
+    /// <summary>The hops of <paramref name="service"/> from one release to the next (not the start release's own data migrations).</summary>
+    private static List<(string From, string To, string Outcome, DateTimeOffset Started, DateTimeOffset? Finished)> RealHops(Sandbox box, string service) =>
+        [.. box.Hops(service).Where(h => h.From != h.To)];
 }
