@@ -111,6 +111,34 @@ public sealed partial class HopRunner
         return failed.Count == 0 ? null : string.Join("; ", failed) + (failed.Count < todo.Count ? $" ({failed.Count} of {todo.Count} cells failed; the others' records are kept)" : "");
     }
 
+    /// <summary>Check mode: the cells the target release's tool lists, and the steps each would run (nothing is written).</summary>
+    private async Task CheckCellsAsync(CancellationToken ct)
+    {
+        var steps = _request.Catalog.CellStepsFor(_request.Service, _request.To).Where(s => _request.Phases.Contains(s.Kind)).ToList();
+        if (steps.Count == 0)
+        {
+            return;
+        }
+
+        var (rows, failure) = await ListCellsAsync(ct).ConfigureAwait(false);
+        if (failure is not null)
+        {
+            _warnings.Add($"check mode: the cells could not be listed with the target release's tool ({failure}); they are listed when the hop runs");
+            return;
+        }
+
+        var own = await OwnDatabaseAsync(ct).ConfigureAwait(false);
+        _cells = rows.Select(row => row.Uuid == _request.Service.Cells!.SkipUuid || (own is not null && DbLocation.Parse(row.Database, out _) == own)
+            ? new CellReport { Name = row.Name, Uuid = row.Uuid, Outcome = "skipped", Message = row.Uuid == _request.Service.Cells!.SkipUuid ? "cell0" : "the service's own cell" }
+            : new CellReport
+            {
+                Name = row.Name,
+                Uuid = row.Uuid,
+                Outcome = "would_run",
+                Steps = steps.Select(st => Report(st, _redactor.Clean(string.Join(' ', st.Render(_request.ConfigFile, _request.Batch, $"<{row.Uuid}.conf>"))), null, "would_run", null, 0)).ToList(),
+            }).ToList();
+    }
+
     /// <summary>Runs one cell's steps through its overlay; records its end in the state file; returns its failure or null.</summary>
     private async Task<string?> RunCellAsync(CellRow row, string runId, IReadOnlyList<StepDefinition> steps, SemaphoreSlim stateGate, CancellationToken ct)
     {

@@ -29,6 +29,8 @@ public sealed partial class HopRunner
             _reports.Add(Report(step, Command(step, _request.Batch), null, "would_run", null, 0));
         }
 
+        await CheckCellsAsync(ct).ConfigureAwait(false);
+
         return new HopOutcome
         {
             Changed = true,

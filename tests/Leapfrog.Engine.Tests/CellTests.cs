@@ -64,6 +64,23 @@ public sealed class CellTests(ControllerFixture fx)
     }
 
     [Fact]
+    public async Task Check_mode_lists_the_cells_and_what_each_would_run_and_writes_nothing()
+    {
+        var nova = new NovaCells(fx, "cell2");
+        var cloud = nova.Cloud;
+
+        var outcome = await cloud.HopAsync("victoria", "wallaby", r => r with { CheckMode = true });
+
+        Assert.False(outcome.Failed, outcome.Message);
+        Assert.Equal(["cell0:skipped", "cell1:skipped", "cell2:would_run"], outcome.Cells.Select(c => $"{c.Name}:{c.Outcome}"));
+        Assert.Equal(["db_sync:would_run", "online_data_migrations:would_run"], outcome.Cells[2].Steps.Select(s => $"{s.Name}:{s.Outcome}"));
+        Assert.False(Directory.Exists(cloud.StateDir));
+        Assert.Equal(1, cloud.Executions("list_cells"));
+        Assert.Equal(0, cloud.Executions("sync"));
+        Assert.Equal("victoria_contracted", nova.Version("victoria", "cell2"));
+    }
+
+    [Fact]
     public async Task A_cell_whose_database_is_unreachable_fails_by_name_with_its_password_masked_and_the_rerun_resumes_there()
     {
         var nova = new NovaCells(fx, "cell2", "cell4");
