@@ -38,7 +38,9 @@ public sealed class ChainTests(ITestOutputHelper output)
         Assert.True(again.ExitCode == 0, again.ToString());
         Assert.Empty(again.ChangedHops);
         Assert.Equal(15, again.OkHops.Count);
-        Assert.Equal(5, again.StartDataTasks("ok").Count);
+        // Every service is past victoria now: its data migrations are not asked for again.
+        Assert.Empty(again.StartDataTasks("changed"));
+        Assert.Empty(again.StartDataTasks("ok"));
         Assert.Equal(0, again.RecapChanged);
 
         var afterwards = box.Snapshot("nova");
