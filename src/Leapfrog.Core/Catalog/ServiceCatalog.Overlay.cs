@@ -74,6 +74,7 @@ public sealed partial class ServiceCatalog
                 "after" => result with { After = Read(value, CatalogJsonContext.Default.IReadOnlyListString, at, errors) },
                 "version_argv" => result with { VersionArgv = Read(value, CatalogJsonContext.Default.IReadOnlyListString, at, errors) },
                 "source" => result with { Source = (string)value! },
+                "cells" => result with { Cells = Read(value, CatalogJsonContext.Default.CellsDefinition, at, errors) },
                 "versions" => result with { Versions = MergeVersions(result.Versions, Read(value, CatalogJsonContext.Default.IReadOnlyDictionaryStringString, at, errors)) },
                 "steps" => result with
                 {
