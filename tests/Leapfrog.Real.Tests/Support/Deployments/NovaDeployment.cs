@@ -36,9 +36,11 @@ public sealed class NovaDeployment(RealCloud cloud, ITestOutputHelper log, strin
         ReleaseTools.Must(Log, v, [], "nova-manage", "--config-file", ConfigFile, "cell_v2", "map_cell0");
         ReleaseTools.Must(Log, v, [], "nova-manage", "--config-file", ConfigFile, "db", "sync");
         ReleaseTools.Must(Log, v, [], "nova-manage", "--config-file", ConfigFile, "cell_v2", "create_cell", "--name", "cell1");
-        // As nova's docs add a cell: its database in [database] connection of a config given after nova.conf.
+        // As nova's docs add a cell: its database in [database] connection of a config given after nova.conf, and its own
+        // message queue (victoria refuses a cell whose transport URL or database another cell has: rc 2).
         Cell2Config = Cloud.WriteConfig($"{Prefix}nova/cell2.conf", $"[database]\nconnection = {Cloud.Url(Cell2)}\n");
-        ReleaseTools.Must(Log, v, [], "nova-manage", "--config-file", ConfigFile, "--config-file", Cell2Config, "cell_v2", "create_cell", "--name", "cell2");
+        ReleaseTools.Must(Log, v, [], "nova-manage", "--config-file", ConfigFile, "--config-file", Cell2Config, "cell_v2", "create_cell", "--name", "cell2",
+            "--transport-url", "rabbit://guest:guest@127.0.0.1:5672/cell2");
         ReleaseTools.Must(Log, v, [], "nova-manage", "--config-file", ConfigFile, "--config-file", Cell2Config, "db", "sync", "--local_cell");
         var cells = ReleaseTools.Must(Log, v, [], "nova-manage", "--config-file", ConfigFile, "cell_v2", "list_cells");
         Assert.Contains("cell0", cells.Stdout);
