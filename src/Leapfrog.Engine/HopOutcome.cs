@@ -46,6 +46,9 @@ public sealed record HopOutcome
     /// <summary>Every step, in order.</summary>
     public IReadOnlyList<StepReport> Steps { get; init; } = [];
 
+    /// <summary>Every cell the service's own tool listed (nova's cells v2), with its steps and verdict; empty for a service without cells.</summary>
+    public IReadOnlyList<CellReport> Cells { get; init; } = [];
+
     /// <summary>Warnings for the operator.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 

@@ -39,6 +39,9 @@ public sealed record HopRequest
     /// <summary>Batches in a row that report more work but complete nothing before the data step fails as stuck.</summary>
     public int StuckBatches { get; init; } = 3;
 
+    /// <summary>Most cells (nova's cells v2) whose steps run at the same time.</summary>
+    public int CellConcurrency { get; init; } = 4;
+
     /// <summary>Longest one step may run before it is killed.</summary>
     public TimeSpan StepTimeout { get; init; } = TimeSpan.FromHours(2);
 
@@ -57,6 +60,12 @@ public sealed record HopRequest
     /// <summary>Who runs this (user@host), for the lock.</summary>
     public string Owner { get; init; } = $"{Environment.UserName}@{Environment.MachineName}";
 
-    /// <summary>The hop's name, e.g. <c>victoria -> wallaby</c>.</summary>
-    public string Name => $"{From.Id} -> {To.Id}";
+    /// <summary>
+    /// True when from and to are the same release: the hop only finishes that release's online data migrations (before the
+    /// first real hop; the module allows it with phases [data] only).
+    /// </summary>
+    public bool FinishesData => From.Order == To.Order;
+
+    /// <summary>The hop's name, e.g. <c>victoria -> wallaby</c>, or <c>victoria (finishing its data migrations)</c>.</summary>
+    public string Name => FinishesData ? $"{From.Id} (finishing its data migrations)" : $"{From.Id} -> {To.Id}";
 }

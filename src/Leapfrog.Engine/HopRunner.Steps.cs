@@ -29,6 +29,8 @@ public sealed partial class HopRunner
             _reports.Add(Report(step, Command(step, _request.Batch), null, "would_run", null, 0));
         }
 
+        await CheckCellsAsync(ct).ConfigureAwait(false);
+
         return new HopOutcome
         {
             Changed = true,
@@ -63,6 +65,7 @@ public sealed partial class HopRunner
         }
 
         await WriteStateAsync(state, ct).ConfigureAwait(false);
+        _state = state;
         var failure = await RunStepsAsync(hop.RunId, ct).ConfigureAwait(false);
         var (schemaFailure, after) = await SchemaVerdictAsync(ct).ConfigureAwait(false);
         failure ??= schemaFailure;
@@ -72,7 +75,7 @@ public sealed partial class HopRunner
             Name = $"{r.Kind}:{r.Name}", Command = r.Command, Rc = r.Rc, Outcome = r.Outcome, DurationS = r.DurationS, Runs = r.Attempts,
         }).ToList();
         var verified = Verified(failure, after);
-        state.Hops[^1] = hop with
+        state.Hops[^1] = state.Hops[^1] with // with the cells recorded meanwhile
         {
             Outcome = failure is null ? "done" : "failed",
             Finished = Now(),
@@ -139,6 +142,11 @@ public sealed partial class HopRunner
             }
         }
 
+        if (await RunCellsAsync(runId, ct).ConfigureAwait(false) is { } cellFailure)
+        {
+            return cellFailure;
+        }
+
         var verify = First(StepKind.Verify);
         if (verify is null)
         {
@@ -156,16 +164,16 @@ public sealed partial class HopRunner
     }
 
     /// <summary>Runs a step once: re-attaches to a running run, skips one that succeeded earlier (unless <paramref name="fresh"/>).</summary>
-    private async Task<StepReport> RunOnceAsync(StepDefinition step, int index, string runId, bool fresh, CancellationToken ct)
+    private async Task<StepReport> RunOnceAsync(StepDefinition step, int index, string runId, bool fresh, CancellationToken ct, CellScope? cell = null)
     {
-        var unit = $"{RunsDir(runId)}/{Unit(index, step)}";
-        var command = Command(step, _request.Batch);
+        var unit = $"{cell?.RunsDir ?? RunsDir(runId)}/{Unit(index, step)}";
+        var command = cell is null ? Command(step, _request.Batch) : CellCommand(step, cell);
         var started = Now();
         var (kind, run, rc) = await _executor.StatusAsync(unit, ct).ConfigureAwait(false);
         if (kind == "done" && !fresh && step.Meaning(rc) is ExitMeaning.Ok or ExitMeaning.Warning)
         {
             var earlier = Report(step, command, new RunResult(run, rc, "", "", 0, false), "done_earlier", null, 0);
-            _reports.Add(earlier);
+            Keep(earlier, cell);
             return earlier;
         }
 
@@ -188,21 +196,21 @@ public sealed partial class HopRunner
 
         _lastRun = result;
         var report = Report(step, command, result, null, started, 1) with { Resumed = resumed };
-        _reports.Add(report);
+        Keep(report, cell);
         return report;
     }
 
     /// <summary>Online data migrations: batches until the tool says done, bounded.</summary>
-    private async Task<StepReport> RunDataAsync(StepDefinition step, int index, string runId, CancellationToken ct)
+    private async Task<StepReport> RunDataAsync(StepDefinition step, int index, string runId, CancellationToken ct, CellScope? cell = null)
     {
-        var unit = $"{RunsDir(runId)}/{Unit(index, step)}";
-        var command = Command(step, _request.Batch);
+        var unit = $"{cell?.RunsDir ?? RunsDir(runId)}/{Unit(index, step)}";
+        var command = cell is null ? Command(step, _request.Batch) : CellCommand(step, cell);
         var started = Now();
         var (kind, run, rc) = await _executor.StatusAsync(unit, ct).ConfigureAwait(false);
         if (kind == "done" && step.Meaning(rc) == ExitMeaning.Ok)
         {
             var earlier = Report(step, command, new RunResult(run, rc, "", "", 0, false), "done_earlier", null, 0);
-            _reports.Add(earlier);
+            Keep(earlier, cell);
             return earlier;
         }
 
@@ -223,7 +231,7 @@ public sealed partial class HopRunner
                 if (batches >= _request.MaxBatches)
                 {
                     var gaveUp = Report(step, command, null, "gave_up", started, batches) with { DurationS = Math.Round(seconds, 3) };
-                    _reports.Add(gaveUp);
+                    Keep(gaveUp, cell);
                     return gaveUp;
                 }
 
@@ -233,11 +241,12 @@ public sealed partial class HopRunner
             batches++;
             seconds += result.DurationS;
             var meaning = result.Rc is { } code ? step.Meaning(code) : ExitMeaning.Error;
-            var watched = WatchBatch(step, result, meaning);
+            // Cells run at the same time and share no progress table yet: the stuck watch covers the service's own database.
+            var watched = cell is null ? WatchBatch(step, result, meaning) : null;
             if (result.TimedOut || result.Rc is null || meaning is not ExitMeaning.More || watched is not null)
             {
                 var report = Report(step, command, result, watched, started, batches) with { DurationS = Math.Round(seconds, 3), Resumed = resumed };
-                _reports.Add(report);
+                Keep(report, cell);
                 return report;
             }
 

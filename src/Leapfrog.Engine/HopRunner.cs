@@ -18,8 +18,8 @@ public sealed partial class HopRunner
     private readonly TimeProvider _time;
     private readonly Redactor _redactor;
     private readonly StepExecutor _executor;
-    private readonly List<string> _warnings = [];
-    private readonly List<StepReport> _reports = [];
+    private readonly SyncList<string> _warnings = new();
+    private readonly SyncList<StepReport> _reports = new();
     private readonly IShell _shell;
 
     /// <summary>Creates a runner for <paramref name="request"/> over <paramref name="shell"/>.</summary>
@@ -84,6 +84,7 @@ public sealed partial class HopRunner
     {
         Warnings = [.. _shell.Warnings.Select(_redactor.Clean), .. _warnings.Select(_redactor.Clean)],
         Steps = _reports.ToList(),
+        Cells = _cells,
         ControllerCalls = _controller.Calls,
         Reconnects = _controller.Reconnects,
     };

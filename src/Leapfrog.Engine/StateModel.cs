@@ -47,6 +47,9 @@ public sealed record HopRecord
 
     /// <summary>Each step's outcome.</summary>
     public List<StepRecord> Steps { get; init; } = [];
+
+    /// <summary>Each cell run on its own (nova's cells v2 other than cell0 and the service's own), as it ended.</summary>
+    public List<CellRecord> Cells { get; init; } = [];
 }
 
 /// <summary>What one step did.</summary>

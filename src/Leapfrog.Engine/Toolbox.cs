@@ -101,7 +101,8 @@ public sealed record Toolbox(string Type, string? Path, string? Image, string En
     /// <summary>The full argv that runs <paramref name="toolArgv"/> in this toolbox.</summary>
     /// <param name="toolArgv">The catalog command (tool first).</param>
     /// <param name="configFile">The service configuration file; its directory is mounted into containers.</param>
-    public IReadOnlyList<string> Wrap(IReadOnlyList<string> toolArgv, string configFile)
+    /// <param name="readOnlyDirs">Further directories a container must see (read-only, same path), e.g. a cell's config overlay.</param>
+    public IReadOnlyList<string> Wrap(IReadOnlyList<string> toolArgv, string configFile, IReadOnlyList<string>? readOnlyDirs = null)
     {
         var tool = toolArgv[0];
         var rest = toolArgv.Skip(1);
@@ -111,11 +112,14 @@ public sealed record Toolbox(string Type, string? Path, string? Image, string En
             "venv" => [$"{Path!.TrimEnd('/')}/bin/{tool}", .. rest],
             "chroot" => ["chroot", Path!, tool, .. rest],
             "container" => [Engine, "run", "--rm", "--network", "host",
-                "-v", $"{configDir}:{configDir}:ro", Image!, tool, .. rest],
+                "-v", $"{configDir}:{configDir}:ro", .. (readOnlyDirs ?? []).SelectMany(d => new[] { "-v", $"{d}:{d}:ro" }), Image!, tool, .. rest],
             "prefix" => [.. Prefix, tool, .. rest],
             _ => [tool, .. rest],
         };
     }
+
+    /// <summary>Where a file the tools see at <paramref name="toolPath"/> lies on the controller (inside the root of a chroot).</summary>
+    public string HostPath(string toolPath) => Type == "chroot" ? Path!.TrimEnd('/') + toolPath : toolPath;
 
     /// <summary>A short description for messages and results.</summary>
     public string Describe() => Type switch

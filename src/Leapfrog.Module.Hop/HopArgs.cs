@@ -19,6 +19,7 @@ internal static class HopArgs
         "known_hosts_file", "host_key_checking", "connect_timeout", "connect_attempts", "reconnect_timeout", "become",
         "toolbox", "toolboxes", "config_file", "state_dir", "phases",
         "data_migration_batch", "data_migration_max_batches", "data_migration_stuck_batches", "step_timeout", "lock_stale_after", "check_toolbox_version",
+        "cell_concurrency",
     ];
 
     /// <summary>Reads the hop request.</summary>
@@ -31,7 +32,18 @@ internal static class HopArgs
         var from = releases.Find(args.GetRequired("from_release"), "from_release");
         var to = releases.Find(args.GetRequired("to_release"), "to_release");
         var planner = new Planner(releases);
-        if (to.Order <= from.Order || !planner.IsSupported(from, to))
+        var phases = Phases(args);
+        // from == to with only the data phase: "finish the data migrations at the current release", the start release's
+        // own online data migrations run to completion before the first hop (recorded in the state file like a hop: once).
+        var finishData = to.Order == from.Order && phases.SetEquals([StepKind.Data]);
+        if (to.Order == from.Order && !finishData)
+        {
+            throw new InvalidRequestException(
+                $"from_release and to_release are both {from.Id}: a hop goes to a later release; to finish {from.Id}'s online data " +
+                "migrations at the release the database is at (before the first hop), set phases: [data]");
+        }
+
+        if (!finishData && (to.Order < from.Order || !planner.IsSupported(from, to)))
         {
             // Same messages as the plan module for backwards and equal; a longer jump is refused unless allowed.
             var hops = planner.Plan(from, to, PlanPolicy.Strict, [], allowUnsupported: false);
@@ -58,10 +70,11 @@ internal static class HopArgs
             Toolbox = ToolboxFor(args, service, to, releases).Expand(service.Name, ServiceCatalog.VersionFor(service, to), to.Name),
             ConfigFile = configFile,
             StateDir = Inputs.Path(args.GetString("state_dir") ?? "/var/lib/leapfrog", "state_dir").TrimEnd('/'),
-            Phases = Phases(args),
+            Phases = phases,
             Batch = args.GetInt("data_migration_batch", 50, 1, 1_000_000),
             MaxBatches = args.GetInt("data_migration_max_batches", 1000, 1, 1_000_000),
             StuckBatches = args.GetInt("data_migration_stuck_batches", 3, 1, 1_000_000),
+            CellConcurrency = args.GetInt("cell_concurrency", 4, 1, 64),
             StepTimeout = TimeSpan.FromSeconds(args.GetInt("step_timeout", 7200, 1, 7 * 86400)),
             LockStaleAfter = TimeSpan.FromSeconds(args.GetInt("lock_stale_after", 120, 15, 86400)),
             CheckMode = args.CheckMode,

@@ -40,6 +40,7 @@ internal static class HopResult
             ["check"] = c.Check, ["result"] = c.Result, ["details"] = c.Details,
         }).ToArray()),
         ["steps"] = new JsonArray(o.Steps.Select(s => (JsonNode?)Step(s)).ToArray()),
+        ["cells"] = new JsonArray(o.Cells.Select(c => (JsonNode)Cell(c)).ToArray()),
         ["warnings"] = new JsonArray(o.Warnings.Select(w => (JsonNode)w).ToArray()),
         ["run_id"] = o.RunId,
         ["state_file"] = o.StateFile,
@@ -62,6 +63,15 @@ internal static class HopResult
 
     private static JsonArray? Strings(IReadOnlyList<string>? list) =>
         list is null ? null : new JsonArray(list.Select(x => (JsonNode)x).ToArray());
+
+    private static JsonObject Cell(CellReport c) => new()
+    {
+        ["name"] = c.Name,
+        ["uuid"] = c.Uuid,
+        ["outcome"] = c.Outcome,
+        ["msg"] = c.Message,
+        ["steps"] = new JsonArray(c.Steps.Select(s => (JsonNode?)Step(s)).ToArray()),
+    };
 
     private static JsonObject? Step(StepReport? s) => s is null ? null : new JsonObject
     {

@@ -28,6 +28,8 @@ public class EmbeddedDataTests
             Assert.Equal(service.After, again.After);
             Assert.Equal(service.Versions.OrderBy(v => v.Key), again.Versions.OrderBy(v => v.Key));
             Assert.Equal(service.Steps.Count, again.Steps.Count);
+            Assert.Equal(service.Cells?.ListArgv, again.Cells?.ListArgv);
+            Assert.Equal(service.Cells?.Steps.Select(c => c.Argv), again.Cells?.Steps.Select(c => c.Argv));
             for (var i = 0; i < service.Steps.Count; i++)
             {
                 Assert.Equal(service.Steps[i].Argv, again.Steps[i].Argv);

@@ -32,7 +32,8 @@ public sealed class BackupRestoreTests(ITestOutputHelper output)
         output.WriteLine($"restore: {restore.Elapsed.TotalSeconds:0.0} s");
         Assert.True(restore.ExitCode == 0, restore.ToString());
         Assert.All(databases, d => Assert.Equal(before[d], box.Snapshot(d)));
-        Assert.Null(box.ReleaseOf("keystone"));
+        // The state as it was before the hop: at victoria, whose own data migrations the role finished first.
+        Assert.Equal("victoria", box.ReleaseOf("keystone"));
         Assert.DoesNotContain(secret, restore.Output, StringComparison.Ordinal);
 
         var again = Playbook.Run(box, "leapfrog.yml", "-e", "leapfrog_preflight=false");

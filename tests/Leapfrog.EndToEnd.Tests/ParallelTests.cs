@@ -37,8 +37,8 @@ public sealed class ParallelTests(ITestOutputHelper output)
             Assert.Equal(serialBox.Sql("SELECT COUNT(*) FROM fake_items", db), parallelBox.Sql("SELECT COUNT(*) FROM fake_items", db));
         }
 
-        var placement = parallelBox.Hops("placement");
-        var nova = parallelBox.Hops("nova");
+        var placement = RealHops(parallelBox, "placement");
+        var nova = RealHops(parallelBox, "nova");
         for (var i = 0; i < 2; i++)
         {
             Assert.True(nova[i].Started >= placement[i].Finished, $"hop {i + 1}: nova started {nova[i].Started:O} before placement finished {placement[i].Finished:O}");
@@ -59,4 +59,8 @@ public sealed class ParallelTests(ITestOutputHelper output)
         Assert.Equal(0, again.RecapChanged);
         Assert.Empty(parallelBox.Witness.Since(mark)); // a rerun runs no tool at all
     }
+
+    /// <summary>The hops of <paramref name="service"/> from one release to the next (not the start release's own data migrations).</summary>
+    private static List<(string From, string To, string Outcome, DateTimeOffset Started, DateTimeOffset? Finished)> RealHops(Sandbox box, string service) =>
+        [.. box.Hops(service).Where(h => h.From != h.To)];
 }

@@ -68,8 +68,18 @@ public sealed partial class PlaybookRun(int exitCode, string output, TimeSpan el
     /// <summary>failed=N of the PLAY RECAP line (first host).</summary>
     public int RecapFailed => int.Parse(RecapRegex().Match(Output).Groups["failed"].Value);
 
-    /// <summary>Per task name (after "role : "), the host result lines that start with <paramref name="status"/>.</summary>
-    public IReadOnlyList<string> TasksWith(string status, string taskNameStart)
+    /// <summary>How the upgrade role names the task that finishes the start release's data migrations ("Hop nova at victoria: finish ...").</summary>
+    public const string StartData = ": finish its data migrations";
+
+    /// <summary>The start release's data-migration tasks (not hops) that reported <paramref name="status"/>.</summary>
+    public IReadOnlyList<string> StartDataTasks(string status) =>
+        [.. TasksWith(status, "Hop ", startData: true).Where(t => t.EndsWith(StartData, StringComparison.Ordinal))];
+
+    /// <summary>
+    /// Per task name (after "role : "), the host result lines that start with <paramref name="status"/>; the tasks that
+    /// finish the start release's data migrations are left out unless <paramref name="startData"/>.
+    /// </summary>
+    public IReadOnlyList<string> TasksWith(string status, string taskNameStart, bool startData = false)
     {
         var hits = new List<string>();
         string? task = null;
@@ -82,7 +92,8 @@ public sealed partial class PlaybookRun(int exitCode, string output, TimeSpan el
                 continue;
             }
 
-            if (task is not null && task.StartsWith(taskNameStart, StringComparison.Ordinal) && line.StartsWith(status + ":", StringComparison.Ordinal))
+            if (task is not null && task.StartsWith(taskNameStart, StringComparison.Ordinal) && line.StartsWith(status + ":", StringComparison.Ordinal)
+                && (startData || !task.EndsWith(StartData, StringComparison.Ordinal)))
             {
                 hits.Add(task);
             }

@@ -28,9 +28,10 @@ internal sealed record GlobalOptions(IReadOnlyList<string> ConfigFiles, bool Ver
             {
                 files.Add(a["--config-file=".Length..]);
             }
-            else if (a.StartsWith("--config-dir=", StringComparison.Ordinal) || a is "-d" or "--debug" or "--nodebug" or "-v" or "--verbose" or "--noverbose")
+            else if (a.StartsWith("--config-dir=", StringComparison.Ordinal) || a is "-d" or "--debug" or "--nodebug" or "--noverbose"
+                     || (a is "-v" or "--verbose" && rest.Count == 0))
             {
-                // Accepted and ignored.
+                // Accepted and ignored; after the subcommand, --verbose is the subcommand's own (cell_v2 list_cells --verbose).
             }
             else if (a == "--version")
             {

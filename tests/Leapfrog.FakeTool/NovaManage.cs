@@ -4,7 +4,7 @@ namespace Leapfrog.FakeTool;
 /// nova-manage (nova/cmd/manage.py): <c>api_db sync|version</c> on <c>[api_database]</c>,
 /// <c>db sync|version</c> and <c>db online_data_migrations [--max-count N]</c> on <c>[database]</c>
 /// (online migrations answer 2 for "errors, no progress" from stein, 19.0.0), and from ocata
-/// <c>cell_v2 map_cell0|simple_cell_setup|list_cells</c> (cell mappings kept in the API database).
+/// <c>cell_v2 map_cell0|simple_cell_setup|create_cell|list_cells</c> (cell mappings kept in the API database: <see cref="NovaCells"/>).
 /// </summary>
 internal sealed class NovaManage : ITool
 {
@@ -30,7 +30,7 @@ internal sealed class NovaManage : ITool
         {
             "api_db" => new[] { "sync", "version" },
             "db" => ["sync", "version", "online_data_migrations"],
-            _ => ["map_cell0", "simple_cell_setup", "list_cells"],
+            _ => ["map_cell0", "simple_cell_setup", "list_cells", "create_cell"],
         };
         if (args.Count < 2)
         {
@@ -67,11 +67,13 @@ internal sealed class NovaManage : ITool
                     return 0;
                 });
             default:
-                // Accepted and ignored, as the fake has no message queue: they may hold a password (redacted in exec_log).
-                ArgReader.TakeValue(rest, U, "--database_connection", "--transport-url", "--transport_url");
-                ArgReader.TakeFlag(rest, "--verbose");
+                // The URLs may hold a password (redacted in exec_log).
+                var name = args[1] == "create_cell" ? ArgReader.TakeValue(rest, U, "--name") : null;
+                var database = ArgReader.TakeValue(rest, U, "--database_connection", "--database-connection");
+                var transport = ArgReader.TakeValue(rest, U, "--transport-url", "--transport_url");
+                var verbose = ArgReader.TakeFlag(rest, "--verbose");
                 ArgReader.RequireEmpty(rest, U);
-                return new ToolCommand(key, c => NovaCells.Run(c, args[1]));
+                return new ToolCommand(key, c => NovaCells.Run(c, args[1], name, database, transport, verbose));
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Leapfrog.Real.Tests.Support;
 using Leapfrog.Real.Tests.Support.Deployments;
 
@@ -71,6 +72,17 @@ public sealed class UpgradeRoleRealTests(ITestOutputHelper log)
         }
 
         Assert.All(all, d => Assert.Contains(found, n => n.Contains($" {d.Service}: ", StringComparison.Ordinal) && n.Contains("2025.1", StringComparison.Ordinal)));
+        // victoria's own online data migrations ran to completion with victoria's chroot before the first hop, recorded first in each state file.
+        Assert.Contains("Finish the start release's online data migrations", up.Output, StringComparison.Ordinal);
+        foreach (var d in all)
+        {
+            var state = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "state", $"{d.Service}.json")))!;
+            var firstHop = state["hops"]![0]!;
+            Assert.Equal(("victoria", "victoria", "done"), (firstHop["from"]!.GetValue<string>(), firstHop["to"]!.GetValue<string>(), firstHop["outcome"]!.GetValue<string>()));
+            Assert.Equal("zed", state["hops"]![1]!["to"]!.GetValue<string>());
+            log.WriteLine($"  {d.Service} before the first hop: {string.Join(", ", firstHop["steps"]!.AsArray().Select(st => $"{st!["name"]} {st["outcome"]} runs {st["runs"]}"))}");
+        }
+
         foreach (var d in all)
         {
             d.Chain().AssertCurrent(Suite.Trixie, "after the playbook's victoria -> zed -> 2025.1");

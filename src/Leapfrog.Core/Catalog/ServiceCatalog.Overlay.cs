@@ -75,6 +75,7 @@ public sealed partial class ServiceCatalog
                 "version_argv" => result with { VersionArgv = Read(value, CatalogJsonContext.Default.IReadOnlyListString, at, errors) },
                 "source" => result with { Source = (string)value! },
                 "schema" => result with { Schema = Read(value, CatalogJsonContext.Default.IReadOnlyListSchemaDatabase, at, errors) },
+                "cells" => result with { Cells = Read(value, CatalogJsonContext.Default.CellsDefinition, at, errors) },
                 "versions" => result with { Versions = MergeVersions(result.Versions, Read(value, CatalogJsonContext.Default.IReadOnlyDictionaryStringString, at, errors)) },
                 "steps" => result with
                 {

@@ -38,4 +38,7 @@ public sealed record ServiceDefinition
 
     /// <summary>Where the facts come from.</summary>
     public string? Source { get; init; }
+
+    /// <summary>The service's further databases (nova's cells), when it has them; null otherwise.</summary>
+    public CellsDefinition? Cells { get; init; }
 }

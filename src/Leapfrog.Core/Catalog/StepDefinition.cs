@@ -4,7 +4,7 @@ namespace Leapfrog.Core.Catalog;
 
 /// <summary>
 /// One command of one service, valid for a range of releases. <see cref="Argv"/> may hold the
-/// placeholders <c>{config_file}</c> and <c>{batch}</c>.
+/// placeholders <c>{config_file}</c>, <c>{batch}</c> and, in a cell step, <c>{cell_config}</c>.
 /// </summary>
 public sealed record StepDefinition
 {
@@ -36,10 +36,11 @@ public sealed record StepDefinition
     public ExitMeaning Meaning(int rc) =>
         ExitCodes.TryGetValue(rc.ToString(System.Globalization.CultureInfo.InvariantCulture), out var m) ? m : ExitMeaning.Error;
 
-    /// <summary>The argv with placeholders filled.</summary>
-    public IReadOnlyList<string> Render(string configFile, int batch) =>
+    /// <summary>The argv with placeholders filled; <paramref name="cellConfig"/> fills <c>{cell_config}</c> (cell steps).</summary>
+    public IReadOnlyList<string> Render(string configFile, int batch, string? cellConfig = null) =>
         Argv.Select(a => a
             .Replace("{config_file}", configFile, StringComparison.Ordinal)
+            .Replace("{cell_config}", cellConfig ?? "{cell_config}", StringComparison.Ordinal)
             .Replace("{batch}", batch.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal))
             .ToList();
 

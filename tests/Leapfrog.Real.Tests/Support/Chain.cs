@@ -97,6 +97,8 @@ public sealed class Chain
         Assert.True(result["verified"]!.GetValue<bool>(), $"{Service} {fromRelease} -> {toRelease} not verified: {result["msg"]}");
         AssertSchemaAfter(to, result);
 
+        // Every cell the release's own list_cells named was run or is covered by the service's own steps (nova).
+        Assert.All(result["cells"]!.AsArray(), c => Assert.Contains(c!["outcome"]!.GetValue<string>(), new[] { "done", "skipped" }));
         AssertCurrent(to, $"after {fromRelease} -> {toRelease}");
         AssertRanOnce(to, mark, $"{fromRelease} -> {toRelease}");
 
@@ -107,6 +109,7 @@ public sealed class Chain
         Assert.True(again["already_done"]!.GetValue<bool>());
         Assert.Empty(again["steps"]!.AsArray());
         Assert.Equal(beforeAgain, Witness.Runs(to, ConfigFile).Count); // from the chroot's witness: the rerun ran no tool on this database
+        Assert.Empty(again["cells"]!.AsArray());
         _log.WriteLine($"timing: {Service} {fromRelease} -> {toRelease}: hop {seconds:0.0}s; chain so far {_clock.Elapsed.TotalSeconds:0}s");
         return result;
     }

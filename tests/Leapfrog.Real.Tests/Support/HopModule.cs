@@ -65,6 +65,15 @@ public static class HopModule
             log.WriteLine($"  step {step!["kind"]}:{step["name"]} rc {step["rc"]} ({step["meaning"]}) {step["outcome"]} {step["duration_s"]}s attempts {step["attempts"]}");
         }
 
+        foreach (var cell in result["cells"]?.AsArray() ?? [])
+        {
+            log.WriteLine($"  cell {cell!["name"]} ({cell["uuid"]}): {cell["outcome"]}{(cell["msg"] is { } m ? $" - {m}" : "")}");
+            foreach (var step in cell["steps"]?.AsArray() ?? [])
+            {
+                log.WriteLine($"    step {step!["kind"]}:{step["name"]} rc {step["rc"]} ({step["meaning"]}) {step["outcome"]} {step["duration_s"]}s attempts {step["attempts"]}");
+            }
+        }
+
         foreach (var warning in result["warnings"]?.AsArray() ?? [])
         {
             log.WriteLine($"  warning: {warning}");

@@ -11,8 +11,11 @@ internal static partial class CommandRules
     /// <summary>The placeholder replaced by the data-migration batch size.</summary>
     public const string Batch = "batch";
 
+    /// <summary>The placeholder replaced by a cell's config overlay (cell steps only).</summary>
+    public const string CellConfig = "cell_config";
+
     /// <summary>Checks an argv; returns null when fine, else the problem and the index of the bad element.</summary>
-    public static (int Index, string Problem)? Check(IReadOnlyList<string> argv, bool batchAllowed)
+    public static (int Index, string Problem)? Check(IReadOnlyList<string> argv, bool batchAllowed, bool cellAllowed = false)
     {
         if (argv.Count == 0)
         {
@@ -35,9 +38,14 @@ internal static partial class CommandRules
                     return (i, "{batch} is only allowed in a data step");
                 }
 
-                if (name != ConfigFile && name != Batch)
+                if (name == CellConfig && !cellAllowed)
                 {
-                    return (i, $"unknown placeholder '{Printable.Clip(m.Value, 40)}'; known: {{config_file}}, {{batch}}");
+                    return (i, "{cell_config} is only allowed in a cell step");
+                }
+
+                if (name != ConfigFile && name != Batch && name != CellConfig)
+                {
+                    return (i, $"unknown placeholder '{Printable.Clip(m.Value, 40)}'; known: {{config_file}}, {{batch}}{(cellAllowed ? ", {cell_config}" : "")}");
                 }
             }
         }

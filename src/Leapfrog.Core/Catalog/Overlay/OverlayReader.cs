@@ -12,7 +12,8 @@ namespace Leapfrog.Core.Catalog.Overlay;
 internal sealed partial class OverlayReader
 {
     private static readonly string[] RootKeys = ["services"];
-    private static readonly string[] ServiceKeys = ["name", "databases", "config_file", "since", "after", "versions", "version_argv", "schema", "steps", "source"];
+    private static readonly string[] ServiceKeys = ["name", "databases", "config_file", "since", "after", "versions", "version_argv", "schema", "steps", "source", "cells"];
+    private static readonly string[] CellKeys = ["since", "list_argv", "skip_uuid", "steps", "source"];
     private static readonly string[] StepKeys = ["name", "kind", "argv", "since", "until", "exit_codes", "source", "note"];
     private static readonly string[] Kinds = ["probe", "schema", "data", "verify"];
     private static readonly string[] Meanings = ["ok", "more", "pending", "warning", "error"];
@@ -123,13 +124,54 @@ internal sealed partial class OverlayReader
                 case "source":
                     result[field] = _e.Text(value, at, multiline: true);
                     break;
+                case "cells":
+                    result[field] = Cells(value, at);
+                    break;
             }
         }
 
         return result;
     }
 
-    private JsonObject Step(JsonNode? node, string path)
+    /// <summary>A service's cells: how its tool lists them, and the schema and data steps run per cell (with <c>{cell_config}</c>).</summary>
+    private JsonObject Cells(JsonNode? node, string path)
+    {
+        var raw = _e.Object(node, path);
+        _e.OnlyKnown(raw, path, CellKeys);
+        _e.Require(raw, path, "cells", "since", "list_argv", "steps");
+        var result = new JsonObject
+        {
+            ["since"] = Release(raw["since"], $"{path}.since").Name,
+            ["list_argv"] = Argv(raw["list_argv"], $"{path}.list_argv", batchAllowed: false),
+        };
+        if (raw["skip_uuid"] is { } skip)
+        {
+            var uuid = _e.Text(skip, $"{path}.skip_uuid");
+            if (!Uuid().IsMatch(uuid))
+            {
+                throw _e.Error($"{path}.skip_uuid", $"'{Printable.Clip(uuid, 40)}' is not a UUID");
+            }
+
+            result["skip_uuid"] = uuid.ToLowerInvariant();
+        }
+
+        var steps = new JsonArray();
+        var i = 0;
+        foreach (var step in _e.Array(raw["steps"], $"{path}.steps"))
+        {
+            steps.Add((JsonNode)Step(step, $"{path}.steps[{i++}]", cell: true));
+        }
+
+        result["steps"] = steps;
+        if (raw.TryGetPropertyValue("source", out var source))
+        {
+            result["source"] = _e.Text(source, $"{path}.source", multiline: true);
+        }
+
+        return result;
+    }
+
+    private JsonObject Step(JsonNode? node, string path, bool cell = false)
     {
         var raw = _e.Object(node, path);
         _e.OnlyKnown(raw, path, StepKeys);
@@ -147,9 +189,14 @@ internal sealed partial class OverlayReader
             throw _e.Error($"{path}.kind", $"unknown kind '{Printable.Clip(kind, 40)}'; known: {string.Join(", ", Kinds)}");
         }
 
+        if (cell && kind is not ("schema" or "data"))
+        {
+            throw _e.Error($"{path}.kind", $"a cell step is schema or data, not {kind}");
+        }
+
         result["name"] = stepName;
         result["kind"] = kind;
-        result["argv"] = Argv(raw["argv"], $"{path}.argv", batchAllowed: kind == "data");
+        result["argv"] = Argv(raw["argv"], $"{path}.argv", batchAllowed: kind == "data", cellAllowed: cell);
         Release? since = null;
         if (raw["since"] is not null)
         {
@@ -209,11 +256,11 @@ internal sealed partial class OverlayReader
         return result;
     }
 
-    private JsonArray Argv(JsonNode? node, string path, bool batchAllowed)
+    private JsonArray Argv(JsonNode? node, string path, bool batchAllowed, bool cellAllowed = false)
     {
         var array = _e.Array(node, path);
         var argv = array.Select((a, i) => _e.Text(a, $"{path}[{i}]", multiline: true)).ToList();
-        if (CommandRules.Check(argv, batchAllowed) is { } bad)
+        if (CommandRules.Check(argv, batchAllowed, cellAllowed) is { } bad)
         {
             throw _e.Error(bad.Index < 0 ? path : $"{path}[{bad.Index}]", bad.Problem);
         }
@@ -292,4 +339,7 @@ internal sealed partial class OverlayReader
 
     [GeneratedRegex("^(0|[1-9][0-9]{0,2})$")]
     private static partial Regex ExitCode();
+
+    [GeneratedRegex("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")]
+    private static partial Regex Uuid();
 }

@@ -1,0 +1,129 @@
+using System.Text.Json;
+
+namespace Leapfrog.Engine.Tests;
+
+[Collection("controller")]
+public sealed class CellTests(ControllerFixture fx)
+{
+    [Fact]
+    public async Task Every_cell_of_nova_is_synced_and_migrated_through_a_private_overlay_that_is_gone_after()
+    {
+        var nova = new NovaCells(fx, "cell2");
+        var cloud = nova.Cloud;
+        var cell2 = nova.Uuid("cell2");
+        Assert.Equal("victoria_contracted", nova.Version("victoria", "cell2"));
+        cloud.Configure(c => c with { SlowStep = "online_data_migrations", SlowSeconds = 1.5 });
+        var modes = new List<UnixFileMode>();
+        using var stop = new CancellationTokenSource();
+        var watch = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                var runs = Path.Combine(cloud.StateDir, "runs", "nova");
+                foreach (var file in Directory.Exists(runs) ? Directory.GetFiles(runs, "*.conf", SearchOption.AllDirectories) : [])
+                {
+                    try
+                    {
+                        modes.Add(File.GetUnixFileMode(file));
+                    }
+                    catch (IOException)
+                    {
+                    }
+                }
+
+                await Task.Delay(20);
+            }
+        });
+
+        var outcome = await cloud.HopAsync("victoria", "wallaby");
+        await stop.CancelAsync();
+        await watch;
+
+        Assert.False(outcome.Failed, outcome.Message);
+        Assert.Equal(["cell0:skipped", "cell1:skipped", "cell2:done"], outcome.Cells.Select(c => $"{c.Name}:{c.Outcome}"));
+        var steps = outcome.Cells.Single(c => c.Name == "cell2").Steps;
+        Assert.Equal(["schema:db_sync", "data:online_data_migrations"], steps.Select(s => $"{s.Kind}:{s.Name}"));
+        Assert.All(steps, s => Assert.Equal("ok", s.Outcome));
+        // The release's own tool says where cell2 is, and its rows are still there.
+        Assert.Equal("wallaby_contracted", nova.Version("wallaby", "cell2"));
+        Assert.Equal(["cell2-a", "cell2-b"], nova.Markers("cell2"));
+        Assert.Equal(1, nova.Runs(cell2, "sync"));
+        Assert.Equal(steps[1].Attempts, nova.Runs(cell2, "online_data_migrations"));
+        Assert.Equal(1, cloud.Executions("list_cells"));
+        // The overlay existed while the cell's steps ran, readable by its owner only, and is gone now.
+        Assert.NotEmpty(modes);
+        Assert.All(modes, m => Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, m));
+        Assert.Empty(Directory.GetFiles(cloud.StateDir, "*.conf", SearchOption.AllDirectories));
+        var record = cloud.State()!.Hops.Single();
+        Assert.Equal([$"{cell2}:done"], record.Cells.Select(c => $"{c.Uuid}:{c.Outcome}"));
+
+        var executions = cloud.Executions();
+        var again = await cloud.HopAsync("victoria", "wallaby");
+        Assert.True(again.AlreadyDone);
+        Assert.Equal(executions, cloud.Executions());
+    }
+
+    [Fact]
+    public async Task Check_mode_lists_the_cells_and_what_each_would_run_and_writes_nothing()
+    {
+        var nova = new NovaCells(fx, "cell2");
+        var cloud = nova.Cloud;
+
+        var outcome = await cloud.HopAsync("victoria", "wallaby", r => r with { CheckMode = true });
+
+        Assert.False(outcome.Failed, outcome.Message);
+        Assert.Equal(["cell0:skipped", "cell1:skipped", "cell2:would_run"], outcome.Cells.Select(c => $"{c.Name}:{c.Outcome}"));
+        Assert.Equal(["db_sync:would_run", "online_data_migrations:would_run"], outcome.Cells[2].Steps.Select(s => $"{s.Name}:{s.Outcome}"));
+        Assert.False(Directory.Exists(cloud.StateDir));
+        Assert.Equal(1, cloud.Executions("list_cells"));
+        Assert.Equal(0, cloud.Executions("sync"));
+        Assert.Equal("victoria_contracted", nova.Version("victoria", "cell2"));
+    }
+
+    [Fact]
+    public async Task A_cell_whose_database_is_unreachable_fails_by_name_with_its_password_masked_and_the_rerun_resumes_there()
+    {
+        var nova = new NovaCells(fx, "cell2", "cell4");
+        var cloud = nova.Cloud;
+        const string Lost = "Lost-cell3-Pw9z";
+        var victoria = cloud.Toolbox("victoria");
+        Assert.Equal(0, victoria.Run("nova-manage", "cell_v2", "create_cell", "--name", "cell3", "--transport-url", "rabbit://guest:guest@127.0.0.1:5672/",
+            "--database_connection", $"mysql+pymysql://ucell3:{Lost}@127.0.0.1:1/nova_cell3").ExitCode);
+        var (cell2, cell3, cell4) = (nova.Uuid("cell2"), nova.Uuid("cell3"), nova.Uuid("cell4"));
+
+        var failed = await cloud.HopAsync("victoria", "wallaby", r => r with { CellConcurrency = 1 });
+
+        Assert.True(failed.Failed);
+        Assert.Contains($"cell 'cell3' ({cell3}): step schema:db_sync exited 1", failed.Message);
+        Assert.Contains("Can't connect", failed.Message);
+        Assert.Equal(["cell0:skipped", "cell1:skipped", "cell2:done", "cell3:failed", "cell4:not_run"], failed.Cells.Select(c => $"{c.Name}:{c.Outcome}"));
+        Assert.Equal([$"{cell2}:done", $"{cell3}:failed"], cloud.State()!.Hops.Single().Cells.Select(c => $"{c.Uuid}:{c.Outcome}"));
+        Assert.Equal(0, nova.Runs(cell4));
+        var artefacts = new List<string> { JsonSerializer.Serialize(failed) };
+        artefacts.AddRange(Directory.GetFiles(cloud.StateDir, "*", SearchOption.AllDirectories).Select(File.ReadAllText));
+        Assert.True(artefacts.Count > 5, $"{artefacts.Count} artefacts");
+        foreach (var secret in new[] { Lost, NovaCells.Password("cell2"), NovaCells.Password("cell4"), Uri.EscapeDataString(ControllerFixture.DbSecret) })
+        {
+            Assert.All(artefacts, a => Assert.DoesNotContain(secret, a));
+        }
+
+        Assert.Empty(Directory.GetFiles(cloud.StateDir, "*.conf", SearchOption.AllDirectories));
+
+        // The operator points the mapping at the cell's real database (nova-manage cell_v2 update_cell), and reruns.
+        var fixedUrl = nova.CreateDatabase("cell3");
+        fx.Db.Exec($"UPDATE fake_cell_mappings SET database_connection = '{fixedUrl}' WHERE name = 'cell3'", cloud.ApiDatabase);
+        Assert.Equal(0, victoria.Run("nova-manage", "--config-file", nova.Overlay("cell3", fixedUrl), "db", "sync", "--local_cell").ExitCode);
+        var before = nova.Runs(cell2);
+
+        var resumed = await cloud.HopAsync("victoria", "wallaby", r => r with { CellConcurrency = 1 });
+
+        Assert.False(resumed.Failed, resumed.Message);
+        Assert.Equal(["cell0:skipped", "cell1:skipped", "cell2:done_earlier", "cell3:done", "cell4:done"], resumed.Cells.Select(c => $"{c.Name}:{c.Outcome}"));
+        Assert.Equal(before, nova.Runs(cell2));
+        Assert.Equal(1, nova.Runs(cell4, "sync"));
+        Assert.Equal("wallaby_contracted", nova.Version("wallaby", "cell3"));
+        Assert.Equal("wallaby_contracted", nova.Version("wallaby", "cell4"));
+        Assert.Equal(1, cloud.Executions("api_db", "sync"));
+        Assert.Equal("wallaby", cloud.State()!.Release);
+    }
+}

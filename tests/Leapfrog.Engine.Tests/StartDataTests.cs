@@ -1,0 +1,46 @@
+using System.Text.Json;
+using Leapfrog.Core.Catalog;
+
+namespace Leapfrog.Engine.Tests;
+
+[Collection("controller")]
+public sealed class StartDataTests(ControllerFixture fx)
+{
+    [Fact]
+    public async Task The_start_releases_own_data_migrations_are_finished_once_in_every_cell_before_the_first_hop()
+    {
+        var nova = new NovaCells(fx, "cell2");
+        var cloud = nova.Cloud;
+        // Rows the running victoria cloud left unmigrated, in the service's own cell and in cell2.
+        fx.Db.Exec("UPDATE fake_items SET nova_victoria = NULL WHERE id <= 7", cloud.Database);
+        fx.Db.Exec("UPDATE fake_items SET nova_victoria = NULL WHERE id <= 4", nova.Database("cell2"));
+
+        var outcome = await cloud.HopAsync("victoria", "victoria", r => r with { Phases = new HashSet<StepKind> { StepKind.Data } });
+
+        Assert.False(outcome.Failed, outcome.Message);
+        Assert.Equal("done", outcome.DataOutcome);
+        Assert.DoesNotContain(outcome.Steps, s => s.Kind == "schema" && s.Outcome != "skipped");
+        Assert.Equal("0", cloud.Scalar("SELECT COUNT(*) FROM fake_items WHERE nova_victoria IS NULL"));
+        Assert.Equal("0", cloud.Scalar("SELECT COUNT(*) FROM fake_items WHERE nova_victoria IS NULL", nova.Database("cell2")));
+        Assert.Equal(["data:online_data_migrations"], outcome.Cells.Single(c => c.Name == "cell2").Steps.Select(s => $"{s.Kind}:{s.Name}"));
+        // Every tool that ran was victoria's, and none was a schema step.
+        var log = Runs(cloud);
+        Assert.All(log, r => Assert.Equal("victoria", r.Release));
+        Assert.DoesNotContain(log, r => r.Argv.Contains("sync"));
+        Assert.Equal("victoria", cloud.State()!.Release);
+        Assert.Equal(("victoria", "victoria", "done"), cloud.State()!.Hops.Select(h => (h.From, h.To, h.Outcome)).Single());
+
+        var again = await cloud.HopAsync("victoria", "victoria", r => r with { Phases = new HashSet<StepKind> { StepKind.Data } });
+        Assert.True(again.AlreadyDone);
+        Assert.Equal(log.Count, Runs(cloud).Count);
+
+        var hop = await cloud.HopAsync("victoria", "wallaby");
+        Assert.False(hop.Failed, hop.Message);
+        Assert.Equal("wallaby_contracted", nova.Version("wallaby", "cell2"));
+    }
+
+    private static List<(string Release, List<string> Argv)> Runs(Cloud cloud) =>
+        File.ReadAllLines(cloud.ExecLog).Select(l => JsonDocument.Parse(l).RootElement)
+            .Select(e => (e.GetProperty("release").GetString()!, e.GetProperty("argv").EnumerateArray().Select(a => a.GetString()!).ToList()))
+            .ToList();
+}
