@@ -35,10 +35,13 @@ public sealed class Witness(string path)
     /// <summary>"tool release step" of an invocation.</summary>
     public static string Name(FakeToolboxLogEntry e) => $"{e.Tool} {e.Release} {e.Step}";
 
-    /// <summary>True for an invocation that may change a database: anything but versions, checks and listings.</summary>
+    /// <summary>
+    /// True for an invocation that may change a database: anything but versions, checks, listings and the hop's
+    /// read-only inspection (its python3 reads revisions and heads).
+    /// </summary>
     public static bool Changes(FakeToolboxLogEntry e) =>
         e.Step is { } s && !s.EndsWith("version", StringComparison.Ordinal) && !s.EndsWith("check", StringComparison.Ordinal)
-        && s is not ("current" or "has_offline_migrations" or "cell_v2 list_cells" or "upgrade heads");
+        && s is not ("current" or "has_offline_migrations" or "cell_v2 list_cells" or "upgrade heads" or "inspect");
 
     private static bool IsBatch(FakeToolboxLogEntry e) => e.Step!.EndsWith("online_data_migrations", StringComparison.Ordinal);
 }

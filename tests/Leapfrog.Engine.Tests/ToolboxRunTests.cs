@@ -23,7 +23,7 @@ public sealed class ToolboxRunTests(ControllerFixture fx, StandInServer server) 
             [ "$1 $2 $3 $4 $5 $6" = "run --rm --network host -v {{Path.GetDirectoryName(cloud.ConfigFile)}}:{{Path.GetDirectoryName(cloud.ConfigFile)}}:ro" ] || exit 125
             [ "$7" = "localhost/keystone:wallaby" ] || { echo "no such image: $7" >&2; exit 125; }
             shift 7; tool=$1; shift
-            exec '{{venv}}/bin'/"$tool" "$@"
+            PATH='{{venv}}/bin':$PATH exec '{{venv}}/bin'/"$tool" "$@"
 
             """);
         var etc = Path.GetDirectoryName(cloud.ConfigFile)!;
@@ -32,7 +32,9 @@ public sealed class ToolboxRunTests(ControllerFixture fx, StandInServer server) 
 
         Assert.False(outcome.Failed, outcome.Message);
         var run = $"run --rm --network host -v {etc}:{etc}:ro localhost/keystone:wallaby";
-        Assert.All(Words(log), line => Assert.StartsWith(run + " keystone-manage ", line));
+        // Every tool, the toolbox's python3 (the hop's read-only inspection) included, runs through the engine.
+        Assert.All(Words(log), line => Assert.True(line.StartsWith(run + " keystone-manage ", StringComparison.Ordinal) || line.StartsWith(run + " python3 -c ", StringComparison.Ordinal), line));
+        Assert.Contains(Words(log), line => line.StartsWith(run + " python3 -c ", StringComparison.Ordinal));
         Assert.Contains($"{run} keystone-manage --version", Words(log));
         Assert.Contains($"{run} keystone-manage --config-file {cloud.ConfigFile} db_sync --expand", Words(log));
         Assert.Equal((1, 1, 1), (cloud.Executions("--expand"), cloud.Executions("--migrate"), cloud.Executions("--contract")));
@@ -47,7 +49,7 @@ public sealed class ToolboxRunTests(ControllerFixture fx, StandInServer server) 
         var enter = server.Script("enter-toolbox", $"LOG='{log}'\n{Record}" + """
             [ "$1" = --venv ] && [ "$3" = -- ] || exit 125
             venv=$2; shift 3; tool=$1; shift
-            exec "$venv/bin/$tool" "$@"
+            PATH="$venv/bin:$PATH" exec "$venv/bin/$tool" "$@"
 
             """);
         var venv = cloud.Toolbox("wallaby").VenvPath;
@@ -55,7 +57,8 @@ public sealed class ToolboxRunTests(ControllerFixture fx, StandInServer server) 
         var outcome = await Hop(cloud, new Toolbox("prefix", null, null, "podman", [enter, "--venv", venv, "--"]));
 
         Assert.False(outcome.Failed, outcome.Message);
-        Assert.All(Words(log), line => Assert.StartsWith($"--venv {venv} -- keystone-", line));
+        Assert.All(Words(log), line => Assert.True(line.StartsWith($"--venv {venv} -- keystone-", StringComparison.Ordinal) || line.StartsWith($"--venv {venv} -- python3 -c ", StringComparison.Ordinal), line));
+        Assert.Contains(Words(log), line => line.StartsWith($"--venv {venv} -- python3 -c ", StringComparison.Ordinal));
         Assert.Contains($"--venv {venv} -- keystone-manage --config-file {cloud.ConfigFile} db_sync --expand", Words(log));
         Assert.Equal((1, 1, 1), (cloud.Executions("--expand"), cloud.Executions("--migrate"), cloud.Executions("--contract")));
         Assert.Equal("wallaby", cloud.State()!.Release);
@@ -66,7 +69,8 @@ public sealed class ToolboxRunTests(ControllerFixture fx, StandInServer server) 
     {
         var cloud = new Cloud(fx, "keystone", "victoria");
         var log = Path.Combine(cloud.Dir, "path.log");
-        foreach (var tool in new[] { "keystone-manage", "keystone-status" })
+        // The toolbox's python3 too: the hop asks it which tools and migration scripts the toolbox has.
+        foreach (var tool in new[] { "keystone-manage", "keystone-status", "python3" })
         {
             server.Script(tool, $"LOG='{log}'\n{Record}exec '{cloud.Toolbox("wallaby").BinPath(tool)}' \"$@\"\n");
         }
