@@ -12,7 +12,8 @@ public sealed class StandInServer : IDisposable
     {
         Bin = Directory.CreateTempSubdirectory("leapfrog-standin-").FullName;
         File.SetUnixFileMode(Bin, (UnixFileMode)0b111_101_101);
-        Ssh = new SshServer(new Dictionary<string, string> { ["PATH"] = $"{Bin}:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" });
+        // SESSION_PATH: root's rc files here put pyenv's shims (a python3) in front of PATH; the stand-ins must come first.
+        Ssh = new SshServer(new Dictionary<string, string> { ["SESSION_PATH"] = $"{Bin}:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" });
     }
 
     /// <summary>The directory at the front of every session's PATH.</summary>

@@ -40,7 +40,9 @@ public sealed class SshServer : IDisposable
         File.WriteAllLines(Path.Combine(Dir, "authorized_keys"), [ClientKey.PublicKeyLine, EncryptedClientKey.PublicKeyLine]);
         Port = FreePort();
         File.WriteAllText(KnownHostsPath, string.Concat(HostKeys.Select(k => $"{KnownHostsName} {k.PublicKeyLine}\n")));
-        File.WriteAllText(RecorderPath, $"#!/bin/sh\nprintf '%s\\n' \"$(printf %s \"$SSH_ORIGINAL_COMMAND\" | base64 -w0)\" >> '{CommandLogPath}'\nexec /bin/sh -c \"$SSH_ORIGINAL_COMMAND\"\n");
+        // A session PATH given as SESSION_PATH wins over what the login shell's rc files made of PATH (pyenv shims, say).
+        File.WriteAllText(RecorderPath, $"#!/bin/sh\nprintf '%s\\n' \"$(printf %s \"$SSH_ORIGINAL_COMMAND\" | base64 -w0)\" >> '{CommandLogPath}'\n" +
+                                        "if [ -n \"$SESSION_PATH\" ]; then PATH=$SESSION_PATH; export PATH; fi\nexec /bin/sh -c \"$SSH_ORIGINAL_COMMAND\"\n");
         File.SetUnixFileMode(RecorderPath, (UnixFileMode)0b111_101_101);
         // Other test users (SshTestUser) log in too: they must reach the recorder and append to its log.
         File.SetUnixFileMode(Dir, (UnixFileMode)0b111_101_101);
