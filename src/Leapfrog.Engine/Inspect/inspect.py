@@ -192,7 +192,11 @@ def main():
             try:
                 import sqlalchemy
                 with sqlalchemy.create_engine(urls[source]).connect() as conn:
-                    cells = conn.execute(sqlalchemy.text("SELECT name, database_connection FROM cell_mappings ORDER BY id")).fetchall()
+                    # An API database whose schema is not made yet maps no cell (its own sync will make the table).
+                    if conn.dialect.has_table(conn, "cell_mappings"):
+                        cells = conn.execute(sqlalchemy.text("SELECT name, database_connection FROM cell_mappings ORDER BY id")).fetchall()
+                    else:
+                        cells = []
             except Exception as e:
                 out["databases"].append({"name": db["name"], "database": None, "cell": "*", "layout": None, "revision": None,
                                          "heads": None, "tables": None, "error": "cell_mappings: %s: %s" % (type(e).__name__, clean(e))})
