@@ -42,13 +42,9 @@ public sealed partial class HopRunner
         var todo = new List<CellRow>();
         foreach (var row in rows)
         {
-            if (row.Uuid == _request.Service.Cells!.SkipUuid)
+            if (SkipReason(row, own) is { } reason)
             {
-                _cellReports.Add(new CellReport { Name = row.Name, Uuid = row.Uuid, Outcome = "skipped", Message = "cell0: the service's own schema sync covers it" });
-            }
-            else if (own is not null && DbLocation.Parse(row.Database, out _) == own)
-            {
-                _cellReports.Add(new CellReport { Name = row.Name, Uuid = row.Uuid, Outcome = "skipped", Message = "the service's own cell ([database] connection of config_file): the hop's own steps ran on it" });
+                _cellReports.Add(new CellReport { Name = row.Name, Uuid = row.Uuid, Outcome = "skipped", Message = reason });
             }
             else if (done.Contains(row.Uuid))
             {
@@ -128,8 +124,8 @@ public sealed partial class HopRunner
         }
 
         var own = await OwnDatabaseAsync(ct).ConfigureAwait(false);
-        _cells = rows.Select(row => row.Uuid == _request.Service.Cells!.SkipUuid || (own is not null && DbLocation.Parse(row.Database, out _) == own)
-            ? new CellReport { Name = row.Name, Uuid = row.Uuid, Outcome = "skipped", Message = row.Uuid == _request.Service.Cells!.SkipUuid ? "cell0" : "the service's own cell" }
+        _cells = rows.Select(row => SkipReason(row, own) is { } reason
+            ? new CellReport { Name = row.Name, Uuid = row.Uuid, Outcome = "skipped", Message = reason }
             : new CellReport
             {
                 Name = row.Name,
@@ -233,6 +229,12 @@ public sealed partial class HopRunner
 
         return (rows, null);
     }
+
+    /// <summary>Why a cell runs no cell steps (cell0, or the service's own cell at <paramref name="own"/>); null when it runs them.</summary>
+    private string? SkipReason(CellRow row, DbLocation? own) =>
+        row.Uuid == _request.Service.Cells!.SkipUuid ? "cell0: the service's own schema sync covers it"
+        : own is not null && DbLocation.Parse(row.Database, out _) == own ? "the service's own cell ([database] connection of config_file): the hop's own steps cover it"
+        : null;
 
     /// <summary>Where the config file's <c>[database] connection</c> points (the service's own cell); null when it cannot be read.</summary>
     private async Task<DbLocation?> OwnDatabaseAsync(CancellationToken ct)
