@@ -1,3 +1,4 @@
+using Leapfrog.Core.Toolboxes;
 using Leapfrog.Core.Catalog;
 using Leapfrog.Core.Releases;
 

@@ -1,3 +1,4 @@
+using Leapfrog.Core.Toolboxes;
 using Leapfrog.Inventory.Config;
 
 namespace Leapfrog.Inventory;

@@ -1,3 +1,4 @@
+using Leapfrog.Core.Toolboxes;
 using Leapfrog.Core.Catalog;
 using Leapfrog.Core.Releases;
 using Leapfrog.Inventory.Config;
@@ -8,6 +9,9 @@ namespace Leapfrog.Inventory;
 /// <summary>Decides the toolbox of each service of a host in each release.</summary>
 internal static class ToolboxResolver
 {
+    /// <summary>OpenStack-Ansible's layout: the service venv of that release.</summary>
+    private static readonly Toolbox OsaVenv = new(ToolboxType.Venv, "/openstack/venvs/{service}-{version}", null, null, []);
+
     /// <summary>
     /// Per release, the toolbox of each service of <paramref name="host"/>: the host's table, then the global
     /// table, then OpenStack-Ansible's venv. A release is left out for a service that does not exist in it, when
@@ -21,7 +25,7 @@ internal static class ToolboxResolver
         var result = new List<HostToolboxes>();
         foreach (var release in releases)
         {
-            var services = new List<KeyValuePair<string, ToolboxSpec>>();
+            var services = new List<KeyValuePair<string, Toolbox>>();
             foreach (var name in host.Services)
             {
                 var service = catalog.Find(name);
@@ -42,7 +46,7 @@ internal static class ToolboxResolver
     }
 
     /// <summary>The expanded toolbox of <paramref name="service"/> in <paramref name="release"/>, or null to leave the release out.</summary>
-    internal static ToolboxSpec? One(InventoryConfig config, ToolboxTable hostTable, ServiceDefinition service, Release release, bool exists)
+    internal static Toolbox? One(InventoryConfig config, ToolboxTable hostTable, ServiceDefinition service, Release release, bool exists)
     {
         if (!exists)
         {
@@ -55,7 +59,7 @@ internal static class ToolboxResolver
             return null;
         }
 
-        var spec = hostTable.Find(service.Name, release) ?? config.Toolboxes.Find(service.Name, release) ?? ToolboxSpec.OsaVenv;
-        return spec.NeedsVersion && version is null ? null : spec.Expand(service.Name, version);
+        var spec = hostTable.Find(service.Name, release) ?? config.Toolboxes.Find(service.Name, release) ?? OsaVenv;
+        return spec.NeedsVersion && version is null ? null : spec.Expand(service.Name, version, release.Name);
     }
 }

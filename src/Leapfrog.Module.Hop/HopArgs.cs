@@ -1,3 +1,4 @@
+using Leapfrog.Core.Toolboxes;
 using System.Text.Json.Nodes;
 using Leapfrog.Core;
 using Leapfrog.Core.Catalog;
@@ -67,7 +68,7 @@ internal static class HopArgs
             Service = service,
             From = from,
             To = to,
-            Toolbox = ToolboxFor(args, service, to, releases).Expand(service.Name, ServiceCatalog.VersionFor(service, to), to.Name),
+            Toolbox = ToolboxFor(args, catalog, service, to).Expand(service.Name, ServiceCatalog.VersionFor(service, to), to.Name),
             ConfigFile = configFile,
             StateDir = Inputs.Path(args.GetString("state_dir") ?? "/var/lib/leapfrog", "state_dir").TrimEnd('/'),
             Phases = phases,
@@ -141,38 +142,23 @@ internal static class HopArgs
         }).ToHashSet();
     }
 
-    private static Toolbox ToolboxFor(ModuleArgs args, ServiceDefinition service, Release to, ReleaseCatalog releases)
+    private static Toolbox ToolboxFor(ModuleArgs args, ServiceCatalog catalog, ServiceDefinition service, Release to)
     {
         if (args.GetObject("toolbox") is { } spec)
         {
-            return Toolbox.Parse(spec, "toolbox");
+            return ToolboxReader.Spec(new JsonToolboxNode("toolbox", spec));
         }
 
         var all = args.GetObject("toolboxes")
             ?? throw new InvalidRequestException($"toolbox is required: say where {to.Id}'s {service.Name} tools are (type venv, container, chroot, prefix or system)");
-        foreach (var (key, value) in all)
+        var table = ToolboxReader.Table(new JsonToolboxNode("toolboxes", all), catalog.Releases, catalog.Services.Select(s => s.Name).ToList());
+        if (table.Find(service.Name, to) is { } found)
         {
-            if (!releases.Find(key, "toolboxes").Equals(to))
-            {
-                continue;
-            }
-
-            if (value is not JsonObject perRelease)
-            {
-                throw new InvalidRequestException($"toolboxes.{key}: expected a dictionary");
-            }
-
-            if (perRelease.ContainsKey("type"))
-            {
-                return Toolbox.Parse(perRelease, $"toolboxes.{key}");
-            }
-
-            var chosen = perRelease[service.Name] ?? perRelease["default"];
-            return chosen is JsonObject one
-                ? Toolbox.Parse(one, $"toolboxes.{key}.{(perRelease.ContainsKey(service.Name) ? service.Name : "default")}")
-                : throw new InvalidRequestException($"toolboxes.{key}: no toolbox for {service.Name} (and no 'default')");
+            return found;
         }
 
-        throw new InvalidRequestException($"toolboxes has no entry for {to.Id}: say where {to.Id}'s {service.Name} tools are");
+        throw new InvalidRequestException(table.ByRelease.ContainsKey(to.Id)
+            ? $"toolboxes: the entry for {to.Id} has no toolbox for {service.Name} (and no 'default'), nor has 'all'"
+            : $"toolboxes has no entry for {to.Id}: say where {to.Id}'s {service.Name} tools are");
     }
 }

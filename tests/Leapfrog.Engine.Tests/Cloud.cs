@@ -1,3 +1,4 @@
+using Leapfrog.Core.Toolboxes;
 using System.Text.Json;
 using Leapfrog.Core.Catalog;
 using Leapfrog.Core.Releases;
@@ -86,7 +87,7 @@ public sealed class Cloud
             Service = Service,
             From = releases.Find(from, "from"),
             To = releases.Find(to, "to"),
-            Toolbox = new Toolbox("venv", Toolbox(to).VenvPath, null, "podman", []),
+            Toolbox = new Toolbox(ToolboxType.Venv, Toolbox(to).VenvPath, null, null, []),
             ConfigFile = ConfigFile,
             StateDir = StateDir,
             Batch = 10,

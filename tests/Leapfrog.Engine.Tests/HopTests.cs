@@ -1,3 +1,4 @@
+using Leapfrog.Core.Toolboxes;
 using Leapfrog.Remote;
 
 namespace Leapfrog.Engine.Tests;
@@ -242,7 +243,7 @@ public sealed class HopTests(ControllerFixture fx)
         var victoriaTools = cloud.Toolbox("victoria").VenvPath;
 
         var error = await Assert.ThrowsAsync<ControllerException>(() => cloud.HopAsync("victoria", "wallaby",
-            r => r with { Toolbox = new Toolbox("venv", victoriaTools, null, "podman", []) }));
+            r => r with { Toolbox = new Toolbox(ToolboxType.Venv, victoriaTools, null, null, []) }));
 
         Assert.Contains("has keystone 18.0.0, but wallaby is keystone 19.x", error.Message);
         Assert.Equal(1, cloud.Executions());

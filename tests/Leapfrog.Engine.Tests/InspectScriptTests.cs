@@ -1,3 +1,4 @@
+using Leapfrog.Core.Toolboxes;
 using Leapfrog.Core.Catalog;
 using Leapfrog.Remote;
 
@@ -48,7 +49,7 @@ public sealed class InspectScriptTests(ControllerFixture fx)
               (2, 'cell1', '{{mainUrl}}'), (3, 'cell2', '{{fx.Db.ConnectionUrl(Db("cell2"))}}');
             """, Db("api"));
         var config = Write(dir, "svc.conf", $"[database]\nconnection = {mainUrl}\n[api_database]\nconnection = {fx.Db.ConnectionUrl(Db("api"))}\n");
-        var toolbox = new Toolbox("venv", venv, null, "podman", []);
+        var toolbox = new Toolbox(ToolboxType.Venv, venv, null, null, []);
         SchemaDatabase[] databases =
         [
             new() { Name = "svc_api", Url = "api_database.connection", Layouts = [["svc/db/api_alembic"], ["svc/db/api"]] },

@@ -1,3 +1,4 @@
+using Leapfrog.Core.Toolboxes;
 using System.Text.Json.Nodes;
 
 namespace Leapfrog.Engine.Tests;
@@ -59,7 +60,7 @@ public sealed class ToolboxArgvTests
 
     [Theory]
     [InlineData("""{"type": "container"}""", "t: a container toolbox needs an image")]
-    [InlineData("""{"type": "container", "image": "k:1", "engine": "lxc"}""", "t.engine: 'lxc' is not one of: podman, docker")]
+    [InlineData("""{"type": "container", "image": "k:1", "engine": "lxc"}""", "t.engine: 'lxc' is not a container engine; known: podman, docker")]
     [InlineData("""{"type": "prefix", "prefix": []}""", "t: a prefix toolbox needs a non-empty prefix argv")]
     [InlineData("""{"type": "prefix", "prefix": "sudo -u keystone"}""", "t.prefix: expected a list of strings (an argv)")]
     [InlineData("""{"type": "container", "image": "-v"}""", "t.image: '-v' is not a valid name")]
@@ -70,5 +71,5 @@ public sealed class ToolboxArgvTests
         Assert.Equal(message, error.Message);
     }
 
-    private static Toolbox Parse(string json) => Toolbox.Parse(JsonNode.Parse(json)!.AsObject(), "t");
+    private static Toolbox Parse(string json) => ToolboxReader.Spec(new JsonToolboxNode("t", JsonNode.Parse(json)));
 }

@@ -1,3 +1,4 @@
+using Leapfrog.Core.Toolboxes;
 using System.Text;
 
 namespace Leapfrog.Engine.Tests;
@@ -28,7 +29,7 @@ public sealed class ToolboxRunTests(ControllerFixture fx, StandInServer server) 
             """);
         var etc = Path.GetDirectoryName(cloud.ConfigFile)!;
 
-        var outcome = await Hop(cloud, new Toolbox("container", null, "localhost/keystone:wallaby", "podman", []));
+        var outcome = await Hop(cloud, new Toolbox(ToolboxType.Container, null, "localhost/keystone:wallaby", null, []));
 
         Assert.False(outcome.Failed, outcome.Message);
         var run = $"run --rm --network host -v {etc}:{etc}:ro localhost/keystone:wallaby";
@@ -54,7 +55,7 @@ public sealed class ToolboxRunTests(ControllerFixture fx, StandInServer server) 
             """);
         var venv = cloud.Toolbox("wallaby").VenvPath;
 
-        var outcome = await Hop(cloud, new Toolbox("prefix", null, null, "podman", [enter, "--venv", venv, "--"]));
+        var outcome = await Hop(cloud, new Toolbox(ToolboxType.Prefix, null, null, null, [enter, "--venv", venv, "--"]));
 
         Assert.False(outcome.Failed, outcome.Message);
         Assert.All(Words(log), line => Assert.True(line.StartsWith($"--venv {venv} -- keystone-", StringComparison.Ordinal) || line.StartsWith($"--venv {venv} -- python3 -c ", StringComparison.Ordinal), line));

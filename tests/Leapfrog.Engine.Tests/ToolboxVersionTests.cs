@@ -1,3 +1,5 @@
+using Leapfrog.Core.Toolboxes;
+
 namespace Leapfrog.Engine.Tests;
 
 /// <summary>The toolbox version check: switched off, or facing a tool that prints no version.</summary>
@@ -34,7 +36,7 @@ public sealed class ToolboxVersionTests(ControllerFixture fx)
         }
 
         var error = await Assert.ThrowsAsync<ControllerException>(() =>
-            cloud.HopAsync("victoria", "wallaby", r => r with { Toolbox = new Toolbox("venv", silent, null, "podman", []) }));
+            cloud.HopAsync("victoria", "wallaby", r => r with { Toolbox = new Toolbox(ToolboxType.Venv, silent, null, null, []) }));
 
         Assert.Equal(
             $"toolbox venv {silent} cannot run keystone's tools for wallaby: `{silent}/bin/keystone-manage --version` exited 0 without printing a version: (no output); nothing was run",

@@ -1,3 +1,4 @@
+using Leapfrog.Core.Toolboxes;
 using Leapfrog.Core;
 using Leapfrog.Core.Releases;
 using YamlDotNet.Core;
@@ -80,7 +81,7 @@ internal static class ConfigReader
         }
 
         var releases = top.TryGetValue("releases", out var r) ? Releases(r) : null;
-        var toolboxes = top.TryGetValue("toolboxes", out var t) ? ToolboxReader.Table(t) : ToolboxTable.Empty;
+        var toolboxes = top.TryGetValue("toolboxes", out var t) ? YamlToolboxNode.Table(t) : ToolboxTable.Empty;
         return new InventoryConfig(origin, osa, controllers, services, chosen, releases, port, user, key, toolboxes);
     }
 

@@ -1,3 +1,5 @@
+using Leapfrog.Core.Toolboxes;
+
 namespace Leapfrog.Inventory.Config;
 
 /// <summary>A controller of the plain description: where to SSH and which services' migrations it can run.</summary>

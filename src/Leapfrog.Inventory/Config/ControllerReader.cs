@@ -1,3 +1,4 @@
+using Leapfrog.Core.Toolboxes;
 using Leapfrog.Core;
 
 namespace Leapfrog.Inventory.Config;
@@ -47,6 +48,6 @@ internal static class ControllerReader
             get.TryGetValue("user", out var u) ? u.Text() : null,
             get.TryGetValue("private_key_file", out var k) ? k.Text() : null,
             services,
-            get.TryGetValue("toolboxes", out var t) ? ToolboxReader.Table(t) : ToolboxTable.Empty);
+            get.TryGetValue("toolboxes", out var t) ? YamlToolboxNode.Table(t) : ToolboxTable.Empty);
     }
 }

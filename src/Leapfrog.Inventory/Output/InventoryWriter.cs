@@ -1,3 +1,4 @@
+using Leapfrog.Core.Toolboxes;
 using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -110,45 +111,7 @@ internal static class InventoryWriter
         w.WriteEndObject();
     }
 
-    private static void Toolbox(Utf8JsonWriter w, ToolboxSpec spec)
-    {
-        w.WriteStartObject();
-        w.WriteString("type", spec.Type switch
-        {
-            ToolboxType.Venv => "venv",
-            ToolboxType.Container => "container",
-            ToolboxType.Chroot => "chroot",
-            ToolboxType.Prefix => "prefix",
-            _ => "system",
-        });
-        if (spec.Path is not null)
-        {
-            w.WriteString("path", spec.Path);
-        }
-
-        if (spec.Image is not null)
-        {
-            w.WriteString("image", spec.Image);
-        }
-
-        if (spec.Engine is not null)
-        {
-            w.WriteString("engine", spec.Engine);
-        }
-
-        if (spec.Prefix is not null)
-        {
-            w.WriteStartArray("prefix");
-            foreach (var p in spec.Prefix)
-            {
-                w.WriteStringValue(p);
-            }
-
-            w.WriteEndArray();
-        }
-
-        w.WriteEndObject();
-    }
+    private static void Toolbox(Utf8JsonWriter w, Toolbox toolbox) => toolbox.ToJson().WriteTo(w);
 
     private static byte[] WithNewline(ArrayBufferWriter<byte> buffer)
     {
