@@ -22,6 +22,9 @@ public sealed record HopOutcome
     /// </summary>
     public bool? Verified { get; init; }
 
+    /// <summary>The version the target toolbox's tools reported before the hop (null when not checked).</summary>
+    public string? ToolboxVersion { get; init; }
+
     /// <summary>The probe's answer before the hop (rc and meaning).</summary>
     public StepReport? Probe { get; init; }
 

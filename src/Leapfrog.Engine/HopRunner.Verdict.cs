@@ -24,7 +24,8 @@ public sealed partial class HopRunner
             .Select(tool => (tool, _request.Toolbox.Wrap([tool], _request.ConfigFile)[^1]));
 
     /// <summary>
-    /// Before the lock and the first step: refuses, with nothing run, when a tool is missing or cannot start, or when
+    /// Before the lock and the first step: refuses, with nothing run, when the config file cannot be read where the tools
+    /// read it (inside a chroot, the host directory mounted into a container, the host for the others), a tool is missing or cannot start, or when
     /// the toolbox ships none of the migration layouts the verdict needs. Returns each database as it is before the hop.
     /// </summary>
     /// <exception cref="ControllerException">A missing or broken tool, or a toolbox that cannot answer.</exception>
@@ -37,6 +38,15 @@ public sealed partial class HopRunner
         }
 
         var where = $"toolbox {_request.Toolbox.Describe()} for {Svc} in {_request.To.Id}";
+        if (inspection.ConfigProblem is { } config)
+        {
+            var host = _request.Toolbox.HostPath(_request.ConfigFile);
+            throw new ControllerException(
+                $"{where}: the config file {_request.ConfigFile} {config} where the tools read it" +
+                (host == _request.ConfigFile ? "" : $" ({host} on the controller, unless bound into the chroot)") +
+                "; put it there (or set config_file); nothing was run");
+        }
+
         if (inspection.Problems.Count > 0)
         {
             throw new ControllerException(

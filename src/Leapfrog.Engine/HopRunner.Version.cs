@@ -7,6 +7,8 @@ namespace Leapfrog.Engine;
 /// <summary>The toolbox check: its tools must report a version of the release they are used for.</summary>
 public sealed partial class HopRunner
 {
+    private string? _toolboxVersion;
+
     private async Task CheckToolboxAsync(CancellationToken ct)
     {
         var expected = ServiceCatalog.VersionFor(_request.Service, _request.To);
@@ -35,6 +37,8 @@ public sealed partial class HopRunner
                 $"toolbox {_request.Toolbox.Describe()} has {Svc} {reported}, but {_request.To.Id} is {Svc} {Major(expected)}.x: " +
                 "point the toolbox for this release at that release's tools; nothing was run");
         }
+
+        _toolboxVersion = reported;
     }
 
     private static string Major(string version) => version.Split('.')[0];

@@ -84,6 +84,7 @@ public sealed partial class HopRunner
     {
         Warnings = [.. _shell.Warnings.Select(_redactor.Clean), .. _warnings.Select(_redactor.Clean)],
         Steps = _reports.ToList(),
+        ToolboxVersion = _toolboxVersion,
         Cells = _cells,
         ControllerCalls = _controller.Calls,
         Reconnects = _controller.Reconnects,

@@ -16,6 +16,7 @@ internal static class HopResult
         ["to_release"] = request.To.Id,
         ["target"] = target,
         ["toolbox"] = request.Toolbox.ToJson(),
+        ["toolbox_version"] = o.ToolboxVersion,
         ["already_done"] = o.AlreadyDone,
         ["verified"] = o.Verified,
         ["probe"] = Step(o.Probe),

@@ -20,10 +20,13 @@ internal static class FakePython
         var logged = known ? ["-c", "<leapfrog-inspect script>", args[2]] : args;
         JsonObject? request = null;
         IniFile? ini = null;
+        string? configProblem = null;
         try
         {
             request = known ? JsonNode.Parse(args[2]) as JsonObject : null;
-            ini = request?["config"]?.GetValue<string>() is { } config ? IniFile.Read(File.Exists(config) ? [config] : []) : null;
+            var config = request?["config"]?.GetValue<string>();
+            configProblem = config is null ? null : ConfigProblem(config);
+            ini = config is null ? null : IniFile.Read(configProblem is null ? [config] : []);
         }
         catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
         {
@@ -62,11 +65,36 @@ internal static class FakePython
         var answer = new JsonObject
         {
             ["inspect"] = 1,
+            ["config"] = new JsonObject { ["path"] = request["config"]?.GetValue<string>(), ["problem"] = configProblem },
             ["tools"] = new JsonArray((request["tools"] as JsonArray ?? []).OfType<JsonObject>().Select(t => (JsonNode)Tool(t)).ToArray()),
             ["databases"] = new JsonArray((request["databases"] as JsonArray ?? []).OfType<JsonObject>().Select(d => (JsonNode)Database(d, ctx)).ToArray()),
         };
         Console.Out.WriteLine(redactor.Clean(answer.ToJsonString()));
         return 0;
+    }
+
+    /// <summary>As the real script: why the config file cannot be read here, or null.</summary>
+    private static string? ConfigProblem(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            return "is a directory, not a file";
+        }
+
+        if (!File.Exists(path))
+        {
+            return "does not exist";
+        }
+
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"cannot be read ({e.GetType().Name})";
+        }
     }
 
     private static JsonObject Tool(JsonObject t)

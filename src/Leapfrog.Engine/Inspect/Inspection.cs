@@ -19,14 +19,18 @@ internal sealed class Inspection
         return reader.ReadToEnd();
     });
 
-    private Inspection(IReadOnlyList<ToolProblem> problems, IReadOnlyList<DatabaseRevision> databases)
+    private Inspection(string? configProblem, IReadOnlyList<ToolProblem> problems, IReadOnlyList<DatabaseRevision> databases)
     {
+        ConfigProblem = configProblem;
         Problems = problems;
         Databases = databases;
     }
 
     /// <summary>The script run by the toolbox's python3 (<c>python3 -c SCRIPT REQUEST</c>).</summary>
     public static string Script => LazyScript.Value;
+
+    /// <summary>Why the tools cannot read the config file where they read it (e.g. <c>does not exist</c>), or null.</summary>
+    public string? ConfigProblem { get; }
 
     /// <summary>The tools that are missing or cannot start.</summary>
     public IReadOnlyList<ToolProblem> Problems { get; }
@@ -93,7 +97,8 @@ internal sealed class Inspection
                     Error = Text(d["error"]) is { } e ? clean(e) : null,
                 })
                 .ToList();
-            return new Inspection(problems, databases);
+            var config = Text((answer["config"] as JsonObject)?["problem"]);
+            return new Inspection(config is null ? null : clean(config), problems, databases);
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
         {

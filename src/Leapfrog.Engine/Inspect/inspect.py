@@ -165,10 +165,26 @@ def judge(name, url, layout, repos, cell=None):
         return entry, None
 
 
+def config_problem(path):
+    """Why the tools cannot read their config file here (inside the toolbox, where they read it), or None."""
+    if not os.path.lexists(path):
+        return "does not exist"
+    if os.path.isdir(path):
+        return "is a directory, not a file"
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            f.read(1)
+    except OSError as e:
+        return "cannot be read (%s)" % (e.strerror or type(e).__name__)
+    return None
+
+
 def main():
     parser = configparser.RawConfigParser(strict=False)
-    parser.read(req["config"])
-    out = {"inspect": 1, "tools": [], "databases": []}
+    problem = config_problem(req["config"])
+    if problem is None:
+        parser.read(req["config"])
+    out = {"inspect": 1, "config": {"path": req["config"], "problem": problem}, "tools": [], "databases": []}
     for t in req.get("tools", []):
         out["tools"].append({"tool": t["tool"], "path": t["path"], "problem": tool_problem(t["path"])})
     urls = {}
