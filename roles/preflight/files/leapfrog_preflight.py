@@ -2,11 +2,12 @@
 """Preflight checks on the controller for leapfrog.openstack.preflight. Prints one JSON object
 {"problems": [...], "notes": [...]} and exits 0; the role fails once with every problem listed.
 
+The toolboxes of the path are checked by the hop module itself (check mode: the tools where they run, the
+config file where they read it, the version as the hop checks it); this script does what no hop does.
+
 usage: leapfrog_preflight.py REQUEST-JSON   (one argument, built by the role), with:
-  specs      leapfrog_toolboxes: {release key (any spelling): spec or {service: spec, default: spec}}
-  toolboxes  [{release, service, toolbox, purpose}]: toolbox = the hop module's description of the toolbox
-             it resolved; purpose path (a hop runs it: tool present, version matches) or source (the start
-             release: its upgrade check runs)
+  toolboxes  [{release, service, toolbox}]: the source release's toolboxes as the hop module resolved them
+             (its `toolbox` result: {type, path?, image?, engine?, prefix?}); their upgrade checks run
   unresolved_sources  [{release, service, msg}]: source releases whose toolbox the hop module could not
              resolve (none given for that release): their upgrade checks are skipped with a note
   configs    {service: config file}
@@ -15,81 +16,33 @@ usage: leapfrog_preflight.py REQUEST-JSON   (one argument, built by the role), w
 """
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
 
-TOOLS = {"neutron": "neutron-db-manage"}
-
-
-def manage_tool(service):
-    return TOOLS.get(service, f"{service}-manage")
-
-
-def matches(key, release_id):
-    key = str(key).strip().lower()
-    return key in {release_id, release_id.split("-")[0], release_id.split("-")[-1]}
-
-
-def spec_for(toolboxes, release_id, service):
-    for key, value in toolboxes.items():
-        if not matches(key, release_id):
-            continue
-        if not isinstance(value, dict):
-            return None, f"toolboxes.{key}: expected a dictionary"
-        if "type" in value:
-            return value, None
-        chosen = value.get(service, value.get("default"))
-        if not isinstance(chosen, dict):
-            return None, f"toolboxes.{key}: no toolbox for {service} (and no 'default')"
-        return chosen, None
-    return None, f"leapfrog_toolboxes has no entry for {release_id} (needed by {service})"
-
-
-def fill(text, service, release_id):
-    return text.replace("{service}", service).replace("{release}", release_id.split("-")[-1])
-
-
-def locate(described, spec, service, release_id, tool):
-    """(argv prefix to run the tool, version its path claims or None, problem or None).
-
-    described is the hop module's `toolbox` result (the spec with its placeholders filled in):
-    'venv PATH', 'chroot PATH', 'ENGINE image IMAGE', 'prefix ARGV...' or 'system PATH'."""
-    words = described.split()
-    kind = words[0] if words else ""
+def locate(box, service, release_id, tool):
+    """(argv prefix to run the tool, problem or None) for the hop module's resolved toolbox."""
+    kind = box.get("type")
     if kind in ("venv", "chroot"):
-        path = described.split(" ", 1)[1]
-        # A chroot runs the tool through its own PATH: Debian's packages put some manage entry points in
-        # /usr/bin, and the toolbox role adds the others as wrappers in /usr/local/bin.
+        path = box["path"]
         inners = ["bin"] if kind == "venv" else ["usr/local/sbin", "usr/local/bin", "usr/sbin", "usr/bin"]
         inner = next((i for i in inners if os.access(os.path.join(path, i, tool), os.X_OK)), None)
         if inner is None:
-            return None, None, f"{release_id} {service}: no {tool} in {kind} {path}"
-        claimed = None
-        pattern = fill((spec or {}).get("path", ""), service, release_id)
-        if "{version}" in pattern:
-            m = re.fullmatch(re.escape(pattern).replace(re.escape("{version}"), "(.+)"), path)
-            claimed = m.group(1) if m else None
-        argv = [os.path.join(path, inner, tool)] if kind == "venv" else ["chroot", path, tool]
-        return argv, claimed, None
-    if len(words) >= 3 and words[1] == "image":
-        engine, image = words[0], words[2]
+            return None, f"{release_id} {service}: no {tool} in {kind} {path}"
+        return ([os.path.join(path, inner, tool)] if kind == "venv" else ["chroot", path, tool]), None
+    if kind == "container":
+        engine, image = box.get("engine", "podman"), box["image"]
         if shutil.which(engine) is None:
-            return None, None, f"{release_id} {service}: container engine {engine} is not installed"
-        if subprocess.run([engine, "image", "inspect", image], capture_output=True, timeout=60, check=False).returncode != 0:
-            return None, None, f"{release_id} {service}: image {image} is not present ({engine} image inspect failed)"
-        return [engine, "run", "--rm", "--network", "host", image, tool], None, None
+            return None, f"{release_id} {service}: container engine {engine} is not installed"
+        return [engine, "run", "--rm", "--network", "host", image, tool], None
     if kind == "prefix":
-        prefix = words[1:]
+        prefix = box.get("prefix") or []
         if not prefix or shutil.which(prefix[0]) is None:
-            return None, None, f"{release_id} {service}: prefix command {prefix[:1]} not found"
-        return prefix + [tool], None, None
-    if kind == "system":
-        if shutil.which(tool) is None:
-            return None, None, f"{release_id} {service}: {tool} is not on PATH"
-        return [tool], None, None
-    return None, None, f"{release_id} {service}: unknown toolbox '{described}'"
+            return None, f"{release_id} {service}: prefix command {prefix[:1]} not found"
+        return prefix + [tool], None
+    if shutil.which(tool) is None:
+        return None, f"{release_id} {service}: {tool} is not on PATH"
+    return [tool], None
 
 
 def check_results(out):
@@ -148,35 +101,18 @@ def run(argv, timeout=300):
 def main():
     req = json.loads(sys.argv[1])
     problems, notes = [], []
-    toolboxes = req.get("specs") or {}
 
     for item in req.get("toolboxes", []):
-        release_id, service, described = item["release"], item["service"], item["toolbox"]
-        spec, _ = spec_for(toolboxes, release_id, service)
-        if item["purpose"] == "source":
-            argv, _, problem = locate(described, spec, service, release_id, f"{service}-status")
-            if problem:
-                notes.append(f"upgrade check of {service} at {release_id} skipped: {problem}")
-                continue
-            config = req.get("configs", {}).get(service)
-            rc, out, err = run(argv + (["--config-file", config] if config else []) + ["upgrade", "check"])
-            problem, note = upgrade_check(service, release_id, rc, out, err)
-            problems.extend([problem] if problem else [])
-            notes.extend([note] if note else [])
-            continue
-        tool = manage_tool(service)
-        argv, claimed, problem = locate(described, spec, service, release_id, tool)
+        release_id, service = item["release"], item["service"]
+        argv, problem = locate(item["toolbox"], service, release_id, f"{service}-status")
         if problem:
-            problems.append(problem)
+            notes.append(f"upgrade check of {service} at {release_id} skipped: {problem}")
             continue
-        rc, out, err = run(argv + ["--version"], timeout=120)
-        version = (out or err).splitlines()[-1].strip() if (out or err) else ""
-        if rc != 0:
-            problems.append(f"{release_id} {service}: {tool} --version failed (rc {rc}): {err[-200:]}")
-        elif claimed and version.split(".")[0] != claimed.split(".")[0]:
-            problems.append(f"{release_id} {service}: {tool} says version {version}, but its toolbox claims {claimed}")
-        else:
-            notes.append(f"{release_id} {service}: {tool} {version}")
+        config = req.get("configs", {}).get(service)
+        rc, out, err = run(argv + (["--config-file", config] if config else []) + ["upgrade", "check"])
+        problem, note = upgrade_check(service, release_id, rc, out, err)
+        problems.extend([problem] if problem else [])
+        notes.extend([note] if note else [])
 
     for item in req.get("unresolved_sources", []):
         notes.append(f"upgrade check of {item['service']} at {item['release']} skipped: {item['msg']}")
