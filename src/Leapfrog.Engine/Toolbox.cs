@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Leapfrog.Core;
+using Leapfrog.Core.Releases;
 using Leapfrog.Remote;
 
 namespace Leapfrog.Engine;
@@ -64,7 +65,7 @@ public sealed record Toolbox(string Type, string? Path, string? Image, string En
 
         if (type is "venv" or "chroot")
         {
-            Inputs.Path(path!, $"{what}.path");
+            NewestPath.Check(path!, $"{what}.path"); // a plain path, or one with a * resolved on the controller (InstalledToolbox)
         }
 
         if (type == "container" && string.IsNullOrWhiteSpace(image))

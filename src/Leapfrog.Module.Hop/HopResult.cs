@@ -15,7 +15,7 @@ internal static class HopResult
         ["from_release"] = request.From.Id,
         ["to_release"] = request.To.Id,
         ["target"] = target,
-        ["toolbox"] = request.Toolbox.Describe(),
+        ["toolbox"] = (o.Toolbox ?? request.Toolbox).Describe(),
         ["already_done"] = o.AlreadyDone,
         ["verified"] = o.Verified,
         ["probe"] = Step(o.Probe),
