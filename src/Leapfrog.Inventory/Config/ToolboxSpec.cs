@@ -8,9 +8,6 @@ namespace Leapfrog.Inventory.Config;
 /// <param name="Prefix">Argv put in front of the tool.</param>
 internal sealed record ToolboxSpec(ToolboxType Type, string? Path, string? Image, string? Engine, IReadOnlyList<string>? Prefix)
 {
-    /// <summary>OpenStack-Ansible's layout: the service venv of that release.</summary>
-    public static ToolboxSpec OsaVenv { get; } = new(ToolboxType.Venv, "/openstack/venvs/{service}-{version}", null, null, null);
-
     /// <summary>True when some text of the spec needs the service's version in the release.</summary>
     public bool NeedsVersion => Texts().Any(t => t.Contains(Placeholders.Version, StringComparison.Ordinal));
 
