@@ -10,12 +10,12 @@ namespace Leapfrog.Engine;
 /// </summary>
 internal static class InstalledToolbox
 {
-    /// <summary>The request's toolbox with its path resolved; unchanged (and nothing run) when the path holds no <c>*</c>.</summary>
+    /// <summary>The request's toolbox with its path resolved; unchanged (and nothing run) unless it is a venv or chroot whose path holds a <c>*</c>.</summary>
     /// <exception cref="ControllerException">Nothing installed matches: the message names the pattern, the release and what is there.</exception>
     public static async Task<Toolbox> ResolveAsync(Controller controller, HopRequest request, CancellationToken ct)
     {
         var toolbox = request.Toolbox;
-        if (!NewestPath.IsPattern(toolbox.Path))
+        if (toolbox.Type is not ("venv" or "chroot") || !NewestPath.IsPattern(toolbox.Path))
         {
             return toolbox;
         }
