@@ -46,6 +46,23 @@ public sealed class InstalledToolboxTests(ControllerFixture fx)
     }
 
     [Fact]
+    public async Task A_finished_hop_run_again_does_not_need_its_venv_any_more()
+    {
+        var cloud = new Cloud(fx, "keystone", "victoria");
+        var venvs = Venvs(cloud);
+        var first = await cloud.HopAsync("victoria", "wallaby", Pattern($"{venvs}/keystone-23.*"));
+        Directory.Delete(venvs, recursive: true); // the operator cleaned up the old release's venvs
+
+        var again = await cloud.HopAsync("victoria", "wallaby", Pattern($"{venvs}/keystone-23.*"));
+
+        Assert.False(first.Failed, first.Message);
+        Assert.False(again.Failed, again.Message);
+        Assert.True(again.AlreadyDone);
+        Assert.Equal($"{venvs}/keystone-23.*", again.Toolbox!.Path);
+        Assert.Equal(1, cloud.Executions("--expand"));
+    }
+
+    [Fact]
     public async Task Check_mode_resolves_the_pattern_too_and_changes_nothing()
     {
         var cloud = new Cloud(fx, "keystone", "victoria");
