@@ -1,3 +1,5 @@
+using Leapfrog.Core.Toolboxes;
+
 namespace Leapfrog.Engine;
 
 /// <summary>The result of one hop for one service.</summary>
@@ -51,6 +53,9 @@ public sealed record HopOutcome
 
     /// <summary>Every cell the service's own tool listed (nova's cells v2), with its steps and verdict; empty for a service without cells.</summary>
     public IReadOnlyList<CellReport> Cells { get; init; } = [];
+
+    /// <summary>The toolbox the hop used, its path resolved on the controller (<see cref="InstalledToolbox"/>).</summary>
+    public Toolbox? Toolbox { get; init; }
 
     /// <summary>Warnings for the operator.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];

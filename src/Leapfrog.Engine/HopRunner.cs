@@ -13,7 +13,7 @@ namespace Leapfrog.Engine;
 /// </summary>
 public sealed partial class HopRunner
 {
-    private readonly HopRequest _request;
+    private HopRequest _request;
     private readonly Controller _controller;
     private readonly TimeProvider _time;
     private readonly Redactor _redactor;
@@ -57,6 +57,7 @@ public sealed partial class HopRunner
             return Finish(done);
         }
 
+        _request = _request with { Toolbox = await InstalledToolbox.ResolveAsync(_controller, _request, ct).ConfigureAwait(false) };
         await CheckToolboxAsync(ct).ConfigureAwait(false);
         var before = await PreCheckAsync(ct).ConfigureAwait(false);
         if (_request.CheckMode)
@@ -88,6 +89,7 @@ public sealed partial class HopRunner
         Cells = _cells,
         ControllerCalls = _controller.Calls,
         Reconnects = _controller.Reconnects,
+        Toolbox = _request.Toolbox,
     };
 
     private HopOutcome? AlreadyDone(ServiceState? state)

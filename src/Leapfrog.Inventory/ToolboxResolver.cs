@@ -2,6 +2,7 @@ using Leapfrog.Core.Toolboxes;
 using Leapfrog.Core.Catalog;
 using Leapfrog.Core.Releases;
 using Leapfrog.Inventory.Config;
+using Leapfrog.Inventory.Osa;
 using Leapfrog.Inventory.Output;
 
 namespace Leapfrog.Inventory;
@@ -9,12 +10,9 @@ namespace Leapfrog.Inventory;
 /// <summary>Decides the toolbox of each service of a host in each release.</summary>
 internal static class ToolboxResolver
 {
-    /// <summary>OpenStack-Ansible's layout: the service venv of that release.</summary>
-    private static readonly Toolbox OsaVenv = new(ToolboxType.Venv, "/openstack/venvs/{service}-{version}", null, null, []);
-
     /// <summary>
     /// Per release, the toolbox of each service of <paramref name="host"/>: the host's table, then the global
-    /// table, then OpenStack-Ansible's venv. A release is left out for a service that does not exist in it, when
+    /// table, then OpenStack-Ansible's venv (<see cref="OsaVenv"/>). A release is left out for a service that does not exist in it, when
     /// releases are not configured and the catalog has no version, or when the toolbox needs a version the
     /// catalog lacks.
     /// </summary>
@@ -59,7 +57,7 @@ internal static class ToolboxResolver
             return null;
         }
 
-        var spec = hostTable.Find(service.Name, release) ?? config.Toolboxes.Find(service.Name, release) ?? OsaVenv;
-        return spec.NeedsVersion && version is null ? null : spec.Expand(service.Name, version, release.Name);
+        var spec = hostTable.Find(service.Name, release) ?? config.Toolboxes.Find(service.Name, release) ?? OsaVenv.For(release);
+        return spec is null || (spec.NeedsVersion && version is null) ? null : spec.Expand(service.Name, version, release.Name);
     }
 }

@@ -15,7 +15,7 @@ internal static class HopResult
         ["from_release"] = request.From.Id,
         ["to_release"] = request.To.Id,
         ["target"] = target,
-        ["toolbox"] = request.Toolbox.ToJson(),
+        ["toolbox"] = (o.Toolbox ?? request.Toolbox).ToJson(),
         ["toolbox_version"] = o.ToolboxVersion,
         ["already_done"] = o.AlreadyDone,
         ["verified"] = o.Verified,

@@ -43,6 +43,21 @@ public class AnsibleInventoryTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Ansible_gives_each_service_of_an_osa_generated_inventory_the_venv_pattern_osa_builds()
+    {
+        var result = Ansible(InventoryExe.Path, Osa(Paths.Generated), "--host", "infra1-cinder-api-container-f365ff47");
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.DoesNotContain("WARNING", result.Stderr);
+        var vars = JsonNode.Parse(result.Stdout)!.AsObject();
+        Assert.Equal("172.29.236.121", vars["ansible_host"]!.GetValue<string>());
+        Assert.Equal(["cinder"], vars["leapfrog_services"]!.AsArray().Select(n => n!.GetValue<string>()));
+        var toolboxes = vars["leapfrog_toolboxes"]!;
+        Assert.Equal("/openstack/venvs/cinder-26.*", toolboxes["zed"]!["cinder"]!["path"]!.GetValue<string>());
+        Assert.Equal("/openstack/venvs/cinder-31.*", toolboxes["2025.1-epoxy"]!["cinder"]!["path"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void Ansible_graph_shows_the_groups_under_the_parent()
     {
         var result = Ansible(InventoryExe.Path, Osa(Paths.Osa(Paths.Metal)), "--graph");

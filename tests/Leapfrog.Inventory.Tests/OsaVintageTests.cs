@@ -54,17 +54,17 @@ public class OsaVintageTests
         var keystone = Inv.Vars(list, Inv.OnlyHost(list, "keystone"))["leapfrog_toolboxes"]!.AsObject();
 
         Assert.Equal("venv", keystone["zed"]!["keystone"]!["type"]!.GetValue<string>());
-        Assert.Equal("/openstack/venvs/keystone-22.0.0", keystone["zed"]!["keystone"]!["path"]!.GetValue<string>());
+        Assert.Equal("/openstack/venvs/keystone-26.*", keystone["zed"]!["keystone"]!["path"]!.GetValue<string>());
         Assert.True(keystone.ContainsKey("2023.1-antelope"));
         Assert.False(keystone.ContainsKey("antelope"));
 
         var definition = ServiceCatalog.Default.Find("keystone");
-        var expected = ReleaseCatalog.Default.All.Where(r => ServiceCatalog.VersionFor(definition, r) is not null).Select(r => r.Id);
+        var expected = ReleaseCatalog.Default.All.Where(r => ServiceCatalog.VersionFor(definition, r) is not null && r.OsaSeries is not null).Select(r => r.Id);
         Assert.Equal(expected, keystone.Select(kv => kv.Key));
+        Assert.Equal("/openstack/venvs/keystone-31.*", keystone["2025.1-epoxy"]!["keystone"]!["path"]!.GetValue<string>());
         foreach (var (id, services) in keystone)
         {
-            var version = ServiceCatalog.VersionFor(definition, ReleaseCatalog.Default.Find(id, "test"));
-            Assert.Equal($"/openstack/venvs/keystone-{version}", services!["keystone"]!["path"]!.GetValue<string>());
+            Assert.Matches(@"^/openstack/venvs/keystone-[0-9]{2}\.\*$", services!["keystone"]!["path"]!.GetValue<string>());
         }
     }
 

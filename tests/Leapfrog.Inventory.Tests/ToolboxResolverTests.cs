@@ -26,10 +26,11 @@ public class ToolboxResolverTests
         ConfigReader.Parse("controllers: [{name: c, address: a, services: [keystone]}]\n" + yaml, "test.cfg", Paths.Fixtures);
 
     [Fact]
-    public void The_OSA_venv_is_the_default_with_the_catalog_version()
+    public void The_OSA_venv_of_the_releases_OSA_series_is_the_default()
     {
+        // OSA names the venv after its own version (26.x for zed), not keystone's (22.0.0); the hop picks the point release.
         var spec = ToolboxResolver.One(Config(""), ToolboxTable.Empty, Keystone, Zed, exists: true);
-        Assert.Equal((ToolboxType.Venv, "/openstack/venvs/keystone-22.0.0"), (spec!.Type, spec.Path));
+        Assert.Equal((ToolboxType.Venv, "/openstack/venvs/keystone-26.*"), (spec!.Type, spec.Path));
     }
 
     [Fact]
@@ -42,7 +43,8 @@ public class ToolboxResolverTests
     [Fact]
     public void A_listed_release_without_a_version_is_kept_only_when_its_toolbox_needs_no_version()
     {
-        Assert.Null(ToolboxResolver.One(Config("releases: [yoga, zed]\n"), ToolboxTable.Empty, Keystone, Yoga, exists: true));
+        Assert.Null(ToolboxResolver.One(Config("releases: [yoga, zed]\ntoolboxes: {all: {type: venv, path: '/opt/{service}-{version}'}}\n"), ToolboxTable.Empty, Keystone, Yoga, exists: true));
+        Assert.Equal("/openstack/venvs/keystone-25.*", ToolboxResolver.One(Config("releases: [yoga, zed]\n"), ToolboxTable.Empty, Keystone, Yoga, exists: true)!.Path);
         var spec = ToolboxResolver.One(Config("releases: [yoga, zed]\ntoolboxes: {yoga: {type: venv, path: '/opt/{service}-yoga'}}\n"), ToolboxTable.Empty, Keystone, Yoga, exists: true);
         Assert.Equal("/opt/keystone-yoga", spec!.Path);
     }

@@ -8,6 +8,9 @@ internal sealed record ReleaseFile
     [JsonPropertyName("_source")]
     public string? Source { get; init; }
 
+    [JsonPropertyName("_osa_source")]
+    public string? OsaSource { get; init; }
+
     public required IReadOnlyList<ReleaseEntry> Releases { get; init; }
 }
 
@@ -19,6 +22,8 @@ internal sealed record ReleaseEntry
     public string? Number { get; init; }
 
     public bool Slurp { get; init; }
+
+    public int? OsaSeries { get; init; }
 }
 
 /// <summary>The embedded list of services, in catalog (run) order.</summary>

@@ -7,6 +7,12 @@ namespace Leapfrog.Core.Releases;
 /// <param name="Slurp">True for a Skip Level Upgrade Release Process release.</param>
 public sealed record Release(int Order, string Name, string? Number, bool Slurp)
 {
+    /// <summary>
+    /// OpenStack-Ansible's major version for this release (e.g. 26 for zed, 31 for 2025.1), which OSA's venv names carry
+    /// (<c>/openstack/venvs/cinder-26.1.0</c>); null where OSA made no release.
+    /// </summary>
+    public int? OsaSeries { get; init; }
+
     /// <summary>The canonical spelling: <c>zed</c>, or <c>2023.1-antelope</c> where a number exists.</summary>
     public string Id => Number is null ? Name : $"{Number}-{Name}";
 

@@ -68,7 +68,7 @@ public sealed class ReleaseCatalog
         using var stream = EmbeddedData.Open("releases.json");
         var file = JsonSerializer.Deserialize(stream, CatalogJsonContext.Default.ReleaseFile)
             ?? throw new InvalidOperationException("embedded releases.json is empty");
-        var list = file.Releases.Select((r, i) => new Release(i, r.Name.ToLowerInvariant(), r.Number, r.Slurp)).ToList();
+        var list = file.Releases.Select((r, i) => new Release(i, r.Name.ToLowerInvariant(), r.Number, r.Slurp) { OsaSeries = r.OsaSeries }).ToList();
         return new ReleaseCatalog(list);
     }
 }

@@ -135,7 +135,7 @@ public static class ToolboxReader
 
         var toolbox = type switch
         {
-            ToolboxType.Venv or ToolboxType.Chroot => new Toolbox(type, Checked(get.GetValueOrDefault("path"), Required("path", "a path"), Inputs.Path), null, null, []),
+            ToolboxType.Venv or ToolboxType.Chroot => new Toolbox(type, Checked(get.GetValueOrDefault("path"), Required("path", "a path"), Releases.NewestPath.Check), null, null, []),
             ToolboxType.Container => new Toolbox(type, null, Checked(get.GetValueOrDefault("image"), Required("image", "an image"), Inputs.Word),
                 get.TryGetValue("engine", out var e) ? Engine(e) : null, []),
             ToolboxType.Prefix => new Toolbox(type, null, null, null, Prefix(node, get.GetValueOrDefault("prefix"))),

@@ -14,6 +14,9 @@ internal static class Paths
 
     public static string Plain(string name) => Path.Combine(Fixtures, "plain", name);
 
+    /// <summary>The inventory OpenStack-Ansible's own generator made (see its README).</summary>
+    public static string Generated { get; } = Path.Combine(Fixtures, "osa-generated", "test-example-openstack_inventory.json");
+
     public const string OldVintage = "osa26-underscore-container_address.json";
     public const string MidVintage = "osa28-underscore-management_address.json";
     public const string NewVintage = "osa30-dash-management_address.json";
