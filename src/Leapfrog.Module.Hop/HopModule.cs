@@ -10,6 +10,11 @@ internal static class HopModule
     /// <summary>Validates everything, then runs the hop. Bad input fails before any connection is made.</summary>
     public static async Task<JsonObject> RunAsync(ModuleArgs args)
     {
+        if (HopStanding.Asked(args))
+        {
+            return await HopStanding.RunAsync(args).ConfigureAwait(false);
+        }
+
         var request = HopArgs.Request(args);
         var connection = HopArgs.Connection(args);
         var reconnect = TimeSpan.FromSeconds(args.GetInt("reconnect_timeout", 300, 0, 86400));

@@ -25,6 +25,7 @@ public static class PlanModule
             hopsJson.Add((JsonNode)Describe(hop, services, catalog));
         }
 
+        var path = hops.Select(h => h.To).Prepend(request.From).ToList();
         var unsupported = hops.Count(h => !h.Supported);
         return Task.FromResult(new JsonObject
         {
@@ -36,25 +37,26 @@ public static class PlanModule
             ["to_release"] = request.To.Id,
             ["policy"] = request.Policy.ToString().ToLowerInvariant(),
             ["services"] = new JsonArray(services.Select(s => (JsonNode)s.Name).ToArray()),
-            ["releases"] = new JsonArray(hops.Select(h => (JsonNode)h.To.Id).Prepend(request.From.Id).ToArray()),
+            ["releases"] = new JsonArray(path.Select(r => (JsonNode)r.Id).ToArray()),
             ["hops"] = hopsJson,
+            ["catalog"] = PlanFacts.Describe(services, path, catalog),
         });
     }
 
     private static JsonObject Describe(PlannedHop hop, IReadOnlyList<ServiceDefinition> services, ServiceCatalog catalog)
     {
         var steps = new JsonObject();
-        var running = new JsonArray();
         var skipped = new JsonObject();
-        foreach (var service in services)
+        foreach (var service in services.Where(s => !catalog.Exists(s, hop.To)))
         {
-            if (!catalog.Exists(service, hop.To))
-            {
-                skipped[service.Name] = $"{service.Name} has no migration tools before {service.Since}";
-                continue;
-            }
+            skipped[service.Name] = $"{service.Name} has no migration tools before {service.Since}";
+        }
 
-            running.Add((JsonNode)service.Name);
+        // Run order: wave by wave (a service after those its 'after' names), catalog order within a wave.
+        var waves = catalog.Waves(services.Where(s => catalog.Exists(s, hop.To)));
+        var running = waves.SelectMany(w => w).ToList();
+        foreach (var service in running)
+        {
             steps[service.Name] = new JsonArray(catalog.StepsFor(service, hop.To)
                 .Select(s => (JsonNode)new JsonObject
                 {
@@ -71,9 +73,13 @@ public static class PlanModule
             ["to"] = hop.To.Id,
             ["slurp"] = hop.Slurp,
             ["supported"] = hop.Supported,
-            ["services"] = running,
+            ["services"] = Names(running),
+            ["waves"] = new JsonArray(waves.Select(w => (JsonNode)Names(w)).ToArray()),
             ["skipped"] = skipped,
             ["steps"] = steps,
         };
     }
+
+    private static JsonArray Names(IEnumerable<ServiceDefinition> services) =>
+        new(services.Select(s => (JsonNode)s.Name).ToArray());
 }

@@ -22,13 +22,16 @@ public sealed class ChainTests(ITestOutputHelper output)
 
         var beforeRun = box.Witness.Mark();
         var run = Playbook.Run(box, "leapfrog.yml");
-        output.WriteLine($"full chain (3 hops x 5 services, serial): {run.Elapsed.TotalSeconds:0.0} s");
+        output.WriteLine($"full chain (3 hops x 5 services, parallel by default): {run.Elapsed.TotalSeconds:0.0} s");
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.All(Services.Split(' '), s => Assert.Equal("yoga", box.ReleaseOf(s)));
         // victoria's own data migrations were finished first (victoria's toolbox is given), recorded like a hop.
         Assert.All(Services.Split(' '), s => Assert.Equal(["victoria>victoria:done", "victoria>wallaby:done", "wallaby>xena:done", "xena>yoga:done"],
             box.Hops(s).Select(h => $"{h.From}>{h.To}:{h.Outcome}")));
         Assert.Equal(15, run.ChangedHops.Count);
+        // Parallel by default, in the catalog's waves: nova waits for placement, the others run together.
+        Assert.Equal(Enumerable.Repeat("Wait for the hops of keystone, glance, cinder, placement", 4).Concat(Enumerable.Repeat("Wait for the hops of nova", 1)).ToList(),
+            run.TasksWith("changed", "Wait for the hops").Take(5).ToList());
         // From the tools' own log: each schema step of each hop of each service ran exactly once, every hop ran some.
         Assert.Empty(box.Witness.NotOnce(beforeRun));
         var changes = box.Witness.Changes(beforeRun);

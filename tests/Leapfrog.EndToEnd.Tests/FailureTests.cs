@@ -9,7 +9,8 @@ public sealed class FailureTests(ITestOutputHelper output)
         box.Fault("glance", "xena", "db expand");
         var start = box.Witness.Mark();
 
-        var failed = Playbook.Run(box, "leapfrog.yml", "-e", "leapfrog_preflight=false");
+        // Serial (forced): the chain stops at the failing service, later services of the hop never start.
+        var failed = Playbook.Run(box, "leapfrog.yml", "-e", "leapfrog_preflight=false", "-e", "leapfrog_parallel=false");
         output.WriteLine($"failing run: {failed.Elapsed.TotalSeconds:0.0} s");
         Assert.NotEqual(0, failed.ExitCode);
         Assert.Contains("glance failed in hop 2/3 (wallaby -> xena)", failed.Output, StringComparison.Ordinal);
@@ -21,7 +22,7 @@ public sealed class FailureTests(ITestOutputHelper output)
         Assert.DoesNotContain("xena -> yoga", string.Join('\n', failed.TasksWith("changed", "Hop ")), StringComparison.Ordinal);
 
         box.Fault("glance", "xena", null);
-        var resumed = Playbook.Run(box, "leapfrog.yml", "-e", "leapfrog_preflight=false");
+        var resumed = Playbook.Run(box, "leapfrog.yml", "-e", "leapfrog_preflight=false", "-e", "leapfrog_parallel=false");
         output.WriteLine($"resumed run: {resumed.Elapsed.TotalSeconds:0.0} s");
         Assert.True(resumed.ExitCode == 0, resumed.ToString());
         Assert.Equal(["Hop keystone victoria -> wallaby", "Hop glance victoria -> wallaby", "Hop cinder victoria -> wallaby", "Hop keystone wallaby -> xena"],

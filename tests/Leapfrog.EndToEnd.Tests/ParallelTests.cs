@@ -10,7 +10,7 @@ public sealed class ParallelTests(ITestOutputHelper output)
         using var serialBox = Sandbox.Up("victoria wallaby xena", Services);
         using var parallelBox = Sandbox.Up("victoria wallaby xena", Services);
 
-        var serial = Playbook.Run(serialBox, "leapfrog.yml", "-e", "leapfrog_preflight=false");
+        var serial = Playbook.Run(serialBox, "leapfrog.yml", "-e", "leapfrog_preflight=false", "-e", "leapfrog_parallel=false");
         var parallel = Playbook.Run(parallelBox, "leapfrog.yml", "-e", "leapfrog_preflight=false", "-e", "leapfrog_parallel=true");
         output.WriteLine($"2 hops x 5 services: serial {serial.Elapsed.TotalSeconds:0.0} s, parallel {parallel.Elapsed.TotalSeconds:0.0} s");
         Assert.True(serial.ExitCode == 0, serial.ToString());

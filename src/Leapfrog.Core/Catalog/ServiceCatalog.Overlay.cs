@@ -57,7 +57,17 @@ public sealed partial class ServiceCatalog
             }
         }
 
-        return new ServiceCatalog(services, Releases);
+        var catalog = new ServiceCatalog(services, Releases);
+        try
+        {
+            _ = catalog.Waves(services); // a cycle of 'after' lists is refused with the file's name, not at the first plan
+        }
+        catch (InvalidRequestException ex)
+        {
+            throw errors.Error("services", ex.Message);
+        }
+
+        return catalog;
     }
 
     private ServiceDefinition Patch(ServiceDefinition service, JsonObject node, string path, OverlayErrors errors)
