@@ -8,6 +8,7 @@ public sealed record ServiceDefinition
     private readonly IReadOnlyDictionary<string, string> _versions = new Dictionary<string, string>();
     private readonly IReadOnlyList<string> _versionArgv = [];
     private readonly IReadOnlyList<SchemaDatabase> _schema = [];
+    private readonly IReadOnlyList<DataLeftover> _dataLeftovers = [];
 
     /// <summary>Service name, e.g. <c>nova</c>.</summary>
     public required string Name { get; init; }
@@ -41,4 +42,7 @@ public sealed record ServiceDefinition
 
     /// <summary>The service's further databases (nova's cells), when it has them; null otherwise.</summary>
     public CellsDefinition? Cells { get; init; }
+
+    /// <summary>What rows a finished online data migration leaves behind mean, per migration and release.</summary>
+    public IReadOnlyList<DataLeftover> DataLeftovers { get => _dataLeftovers; init => _dataLeftovers = value ?? []; }
 }
