@@ -25,15 +25,7 @@ internal static class HopResult
         {
             ["batches"] = o.DataBatches,
             ["outcome"] = o.DataOutcome,
-            ["migrations"] = new JsonArray(o.DataMigrations.Select(m => (JsonNode)new JsonObject
-            {
-                ["name"] = m.Name,
-                ["needed"] = m.Needed,
-                ["completed"] = m.Completed,
-                ["last_needed"] = m.LastNeeded,
-                ["last_completed"] = m.LastCompleted,
-                ["batches"] = m.Batches,
-            }).ToArray()),
+            ["migrations"] = Migrations(o.DataMigrations),
         },
         ["upgrade_checks"] = new JsonArray(o.UpgradeChecks.Select(c => (JsonNode)new JsonObject
         {
@@ -71,7 +63,21 @@ internal static class HopResult
         ["outcome"] = c.Outcome,
         ["msg"] = c.Message,
         ["steps"] = new JsonArray(c.Steps.Select(s => (JsonNode?)Step(s)).ToArray()),
+        ["data_migrations"] = Migrations(c.DataMigrations),
     };
+
+    private static JsonArray Migrations(IReadOnlyList<MigrationProgress> migrations) =>
+        new(migrations.Select(m => (JsonNode)new JsonObject
+        {
+            ["name"] = m.Name,
+            ["needed"] = m.Needed,
+            ["completed"] = m.Completed,
+            ["last_needed"] = m.LastNeeded,
+            ["last_completed"] = m.LastCompleted,
+            ["batches"] = m.Batches,
+            ["left"] = m.Left,
+            ["left_why"] = m.LeftWhy,
+        }).ToArray());
 
     private static JsonObject? Step(StepReport? s) => s is null ? null : new JsonObject
     {
