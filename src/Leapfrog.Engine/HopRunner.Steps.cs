@@ -187,7 +187,6 @@ public sealed partial class HopRunner
         }
 
         var check = await RunOnceAsync(verify, ++index, runId, fresh: true, ct).ConfigureAwait(false);
-        _upgradeChecks = UpgradeCheckTable.Parse(_lastRun?.Stdout ?? "");
         return check.Outcome == "ok" ? null : $"verification {verify.Name} did not pass: {Describe(check, verify)}";
     }
 
@@ -223,7 +222,8 @@ public sealed partial class HopRunner
         }
 
         _lastRun = result;
-        var report = Report(step, command, result, null, started, 1) with { Resumed = resumed };
+        var judged = step.Kind == StepKind.Verify ? JudgeChecks(step, result) : null;
+        var report = Report(step, command, result, judged, started, 1) with { Resumed = resumed };
         Keep(report, cell);
         return report;
     }

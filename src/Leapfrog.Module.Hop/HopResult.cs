@@ -29,7 +29,7 @@ internal static class HopResult
         },
         ["upgrade_checks"] = new JsonArray(o.UpgradeChecks.Select(c => (JsonNode)new JsonObject
         {
-            ["check"] = c.Check, ["result"] = c.Result, ["details"] = c.Details,
+            ["check"] = c.Check, ["result"] = c.Result, ["details"] = c.Details, ["verdict"] = c.Verdict, ["why"] = c.Why,
         }).ToArray()),
         ["steps"] = new JsonArray(o.Steps.Select(s => (JsonNode?)Step(s)).ToArray()),
         ["cells"] = new JsonArray(o.Cells.Select(c => (JsonNode)Cell(c)).ToArray()),
