@@ -11,7 +11,8 @@ public sealed record CellReport
 
     /// <summary>
     /// done (its steps ran and passed), done_earlier (the state file recorded it done: nothing ran), failed,
-    /// not_run (an earlier cell failed first), skipped (cell0, or the service's own cell: the main steps cover it), would_run (check mode).
+    /// not_run (an earlier cell failed first), unfinished (its schema steps ran, then another cell failed before the
+    /// data migrations), skipped (cell0, or the service's own cell: the main steps cover it), would_run (check mode).
     /// </summary>
     public required string Outcome { get; init; }
 
@@ -20,4 +21,7 @@ public sealed record CellReport
 
     /// <summary>Its steps in this module run.</summary>
     public IReadOnlyList<StepReport> Steps { get; init; } = [];
+
+    /// <summary>Its online data migrations, per migration over its batches, as the tool's tables reported them.</summary>
+    public IReadOnlyList<MigrationProgress> DataMigrations { get; init; } = [];
 }

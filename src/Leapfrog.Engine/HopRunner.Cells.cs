@@ -4,42 +4,128 @@ using Leapfrog.Remote;
 namespace Leapfrog.Engine;
 
 /// <summary>
-/// Cells (nova's cells v2): after the service's own steps, the target release's own tool lists the cells, and every
-/// cell other than cell0 and the service's own is synced and migrated with the same release's cell steps, through a
-/// config overlay (mode 0600, removed after) that sets its <c>[database] connection</c>. At most
-/// <see cref="HopRequest.CellConcurrency"/> cells run at once; after a failure no further cell starts. Each cell's end is
-/// written to the state file, so a rerun skips the cells done and resumes at the one that failed. The cells' database
-/// URLs hold passwords: they stay in memory and in the overlays, and are masked everywhere else.
+/// Cells (nova's cells v2): the target release's own tool lists the cells, and every cell other than cell0 and the
+/// service's own is synced and migrated with the same release's cell steps, through a config overlay (mode 0600, removed
+/// after) that sets its <c>[database] connection</c>: every cell's schema steps before the service's own data migrations,
+/// every cell's data migrations after them. At most <see cref="HopRequest.CellConcurrency"/> cells run at once; after a
+/// failure no further cell starts. Each cell's end is written to the state file, so a rerun skips the cells done and
+/// resumes at the one that failed. The cells' database URLs hold passwords: they stay in memory and in the overlays, and
+/// are masked everywhere else.
 /// </summary>
 public sealed partial class HopRunner
 {
     private readonly SyncList<CellReport> _cellReports = new();
     private IReadOnlyList<CellReport> _cells = [];
     private ServiceState? _state;
+    private CellPlan? _cellPlan;
 
-    /// <summary>One cell being run: where its step runs go, and its overlay as the tools see it.</summary>
-    private sealed record CellScope(CellRow Row, string RunsDir, string ToolConfig, SyncList<StepReport> Reports);
+    /// <summary>The cells as listed once per module run: every row in the tool's order, and the ones whose steps run.</summary>
+    private sealed record CellPlan(IReadOnlyList<CellRow> Rows, IReadOnlyList<CellScope> Todo);
+
+    /// <summary>One cell being run: where its step runs go, its overlay as the tools see it, its data watch and its end.</summary>
+    private sealed class CellScope(CellRow row, string runsDir, string toolConfig, int stuckBatches)
+    {
+        public CellRow Row => row;
+
+        public string RunsDir => runsDir;
+
+        public string ToolConfig => toolConfig;
+
+        public SyncList<StepReport> Reports { get; } = new();
+
+        public DataWatch Watch { get; } = new(stuckBatches);
+
+        public bool OverlayWritten { get; set; }
+
+        public bool Started { get; set; }
+
+        /// <summary>done or failed once it ended; null while its data pass has not run.</summary>
+        public string? Outcome { get; set; }
+
+        public string? Failure { get; set; }
+    }
 
     private string OverlayDir(string runId) => $"{RunsDir(runId)}/cell-configs";
 
-    /// <summary>Runs every cell's steps; returns the failure message, or null when every cell is done (or there are none).</summary>
-    private async Task<string?> RunCellsAsync(string runId, CancellationToken ct)
+    private List<StepDefinition> CellSteps() =>
+        _request.Catalog.CellStepsFor(_request.Service, _request.To).Where(s => _request.Phases.Contains(s.Kind)).ToList();
+
+    /// <summary>
+    /// Runs every cell's steps of one kind: the schema pass runs before the service's own data migrations, the data pass
+    /// after them, because a release's online data migrations may reach into every cell with that release's models (nova's
+    /// fill_virtual_interface_list walks every cell mapping: nova/objects/virtual_interface.py; nova's upgrade guide runs
+    /// db sync on every cell database first). A cell ends (done, in the state file) after its data pass. Returns the
+    /// failure message, or null when every cell passed (or there are none).
+    /// </summary>
+    private async Task<string?> RunCellsAsync(string runId, StepKind kind, CancellationToken ct)
     {
-        var steps = _request.Catalog.CellStepsFor(_request.Service, _request.To).Where(s => _request.Phases.Contains(s.Kind)).ToList();
-        if (steps.Count == 0)
+        var all = CellSteps();
+        if (all.Count == 0)
         {
             return null;
         }
 
+        if (_cellPlan is null)
+        {
+            var (plan, listFailure) = await PlanCellsAsync(runId, ct).ConfigureAwait(false);
+            if (listFailure is not null)
+            {
+                return listFailure;
+            }
+
+            _cellPlan = plan!;
+        }
+
+        var steps = all.Select((s, i) => (Step: s, Index: i + 1)).Where(x => x.Step.Kind == kind).ToList();
+        using var gate = new SemaphoreSlim(_request.CellConcurrency);
+        using var stateGate = new SemaphoreSlim(1, 1);
+        var failures = new SyncList<string>();
+        var tasks = _cellPlan.Todo.Select(async cell =>
+        {
+            await gate.WaitAsync(ct).ConfigureAwait(false);
+            try
+            {
+                if (failures.Any())
+                {
+                    return; // reported not_run (or unfinished) at the end; the rerun runs it
+                }
+
+                cell.Started = true;
+                cell.Failure = await RunCellAsync(cell, runId, steps, ct).ConfigureAwait(false);
+                if (cell.Failure is not null || kind == StepKind.Data)
+                {
+                    cell.Outcome = cell.Failure is null ? "done" : "failed";
+                    await RecordCellAsync(cell, stateGate, ct).ConfigureAwait(false);
+                }
+
+                if (cell.Failure is not null)
+                {
+                    failures.Add(cell.Failure);
+                }
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }).ToList();
+        await Task.WhenAll(tasks).ConfigureAwait(false);
+        var failed = failures.ToList();
+        var count = _cellPlan.Todo.Count;
+        return failed.Count == 0 ? null : string.Join("; ", failed) + (failed.Count < count ? $" ({failed.Count} of {count} cells failed; the others' records are kept)" : "");
+    }
+
+    /// <summary>Lists the cells with the target release's tool; the ones skipped or done earlier are reported at once.</summary>
+    private async Task<(CellPlan? Plan, string? Failure)> PlanCellsAsync(string runId, CancellationToken ct)
+    {
         var (rows, listFailure) = await ListCellsAsync(ct).ConfigureAwait(false);
         if (listFailure is not null)
         {
-            return listFailure;
+            return (null, listFailure);
         }
 
         var own = await OwnDatabaseAsync(ct).ConfigureAwait(false);
         var done = (_state?.Hops[^1].Cells ?? []).Where(c => c.Outcome == "done").Select(c => c.Uuid).ToHashSet();
-        var todo = new List<CellRow>();
+        var todo = new List<CellScope>();
         foreach (var row in rows)
         {
             if (SkipReason(row, own) is { } reason)
@@ -52,65 +138,49 @@ public sealed partial class HopRunner
             }
             else
             {
-                todo.Add(row);
+                todo.Add(new CellScope(row, $"{RunsDir(runId)}/cells/{row.Uuid}", $"{OverlayDir(runId)}/{row.Uuid}.conf", _request.StuckBatches));
             }
         }
 
-        string? failure = null;
-        try
-        {
-            failure = await RunCellsAsync(todo, runId, steps, ct).ConfigureAwait(false);
-        }
-        finally
-        {
-            if (todo.Count > 0)
-            {
-                await _controller.RunCheckedAsync(CellScripts.Remove(_request.Toolbox.HostPath(OverlayDir(runId))), "removing the cells' config overlays", CancellationToken.None)
-                    .ConfigureAwait(false);
-            }
-
-            var order = rows.Select(r => r.Uuid).ToList();
-            _cells = _cellReports.OrderBy(c => order.IndexOf(c.Uuid)).ToList();
-        }
-
-        return failure;
+        return (new CellPlan(rows, todo), null);
     }
 
-    private async Task<string?> RunCellsAsync(List<CellRow> todo, string runId, IReadOnlyList<StepDefinition> steps, CancellationToken ct)
+    /// <summary>After the last pass (or a failure): removes the overlays and reports every cell in the tool's order.</summary>
+    private async Task EndCellsAsync(string runId)
     {
-        using var gate = new SemaphoreSlim(_request.CellConcurrency);
-        using var stateGate = new SemaphoreSlim(1, 1);
-        var failures = new SyncList<string>();
-        var tasks = todo.Select(async row =>
+        if (_cellPlan is null)
         {
-            await gate.WaitAsync(ct).ConfigureAwait(false);
-            try
-            {
-                if (failures.Any())
-                {
-                    _cellReports.Add(new CellReport { Name = row.Name, Uuid = row.Uuid, Outcome = "not_run", Message = "an earlier cell failed first; the rerun runs it" });
-                    return;
-                }
+            return;
+        }
 
-                if (await RunCellAsync(row, runId, steps, stateGate, ct).ConfigureAwait(false) is { } failure)
-                {
-                    failures.Add(failure);
-                }
-            }
-            finally
+        if (_cellPlan.Todo.Any(c => c.OverlayWritten))
+        {
+            await _controller.RunCheckedAsync(CellScripts.Remove(_request.Toolbox.HostPath(OverlayDir(runId))), "removing the cells' config overlays", CancellationToken.None)
+                .ConfigureAwait(false);
+        }
+
+        foreach (var cell in _cellPlan.Todo)
+        {
+            var (outcome, message) = cell switch
             {
-                gate.Release();
-            }
-        }).ToList();
-        await Task.WhenAll(tasks).ConfigureAwait(false);
-        var failed = failures.ToList();
-        return failed.Count == 0 ? null : string.Join("; ", failed) + (failed.Count < todo.Count ? $" ({failed.Count} of {todo.Count} cells failed; the others' records are kept)" : "");
+                { Outcome: { } o } => (o, cell.Failure),
+                { Started: true } => ("unfinished", "its schema steps ran; its data migrations wait until every cell's schema is synced: the rerun runs them"),
+                _ => ("not_run", "an earlier cell failed first; the rerun runs it"),
+            };
+            _cellReports.Add(new CellReport
+            {
+                Name = cell.Row.Name, Uuid = cell.Row.Uuid, Outcome = outcome, Message = message, Steps = cell.Reports.ToList(), DataMigrations = cell.Watch.Migrations,
+            });
+        }
+
+        var order = _cellPlan.Rows.Select(r => r.Uuid).ToList();
+        _cells = _cellReports.OrderBy(c => order.IndexOf(c.Uuid)).ToList();
     }
 
     /// <summary>Check mode: the cells the target release's tool lists, and the steps each would run (nothing is written).</summary>
     private async Task CheckCellsAsync(CancellationToken ct)
     {
-        var steps = _request.Catalog.CellStepsFor(_request.Service, _request.To).Where(s => _request.Phases.Contains(s.Kind)).ToList();
+        var steps = CellSteps();
         if (steps.Count == 0)
         {
             return;
@@ -135,58 +205,55 @@ public sealed partial class HopRunner
             }).ToList();
     }
 
-    /// <summary>Runs one cell's steps through its overlay; records its end in the state file; returns its failure or null.</summary>
-    private async Task<string?> RunCellAsync(CellRow row, string runId, IReadOnlyList<StepDefinition> steps, SemaphoreSlim stateGate, CancellationToken ct)
+    /// <summary>Runs one cell's steps of a pass through its overlay; returns its failure or null.</summary>
+    private async Task<string?> RunCellAsync(CellScope cell, string runId, List<(StepDefinition Step, int Index)> steps, CancellationToken ct)
     {
-        var scope = new CellScope(row, $"{RunsDir(runId)}/cells/{row.Uuid}", $"{OverlayDir(runId)}/{row.Uuid}.conf", new SyncList<StepReport>());
-        string? failure = null;
+        var row = cell.Row;
         if (DbLocation.Parse(row.Database, out _) is null || row.Database.Any(char.IsControl))
         {
-            failure = $"cell {Label(row)}: its database connection in the cell list is not a database URL";
+            return $"cell {Label(row)}: its database connection in the cell list is not a database URL";
         }
-        else
+
+        if (steps.Count > 0 && !cell.OverlayWritten)
         {
-            await _controller.RunCheckedAsync(Scripts.Write(_request.Toolbox.HostPath(scope.ToolConfig), CellScripts.Overlay(row.Database)),
+            await _controller.RunCheckedAsync(Scripts.Write(_request.Toolbox.HostPath(cell.ToolConfig), CellScripts.Overlay(row.Database)),
                 $"writing the config overlay of cell {Label(row)}", ct).ConfigureAwait(false);
-            var index = 0;
-            foreach (var step in steps)
+            cell.OverlayWritten = true;
+        }
+
+        foreach (var (step, index) in steps)
+        {
+            var report = step.Kind == StepKind.Data
+                ? await RunDataAsync(step, index, runId, ct, cell).ConfigureAwait(false)
+                : await RunOnceAsync(step, index, runId, fresh: false, ct, cell).ConfigureAwait(false);
+            if (report.Outcome is not ("ok" or "done_earlier"))
             {
-                index++;
-                var report = step.Kind == StepKind.Data
-                    ? await RunDataAsync(step, index, runId, ct, scope).ConfigureAwait(false)
-                    : await RunOnceAsync(step, index, runId, fresh: false, ct, scope).ConfigureAwait(false);
-                if (report.Outcome is not ("ok" or "done_earlier"))
-                {
-                    failure = _redactor.Clean($"cell {Label(row)}: step {report.Kind}:{step.Name} {Describe(report, step)}");
-                    break;
-                }
+                return _redactor.Clean($"cell {Label(row)}: step {report.Kind}:{step.Name} {Describe(report, step, cell.Watch)}");
             }
         }
 
-        var reports = scope.Reports.ToList();
-        _cellReports.Add(new CellReport { Name = row.Name, Uuid = row.Uuid, Outcome = failure is null ? "done" : "failed", Message = failure, Steps = reports });
-        await RecordCellAsync(new CellRecord
-        {
-            Name = row.Name,
-            Uuid = row.Uuid,
-            Outcome = failure is null ? "done" : "failed",
-            Message = failure,
-            Finished = Now(),
-            Steps = reports.Select(r => new StepRecord
-            {
-                Name = $"{r.Kind}:{r.Name}", Command = r.Command, Rc = r.Rc, Outcome = r.Outcome, DurationS = r.DurationS, Runs = r.Attempts,
-            }).ToList(),
-        }, stateGate, ct).ConfigureAwait(false);
-        return failure;
+        return null;
     }
 
-    private async Task RecordCellAsync(CellRecord record, SemaphoreSlim stateGate, CancellationToken ct)
+    private async Task RecordCellAsync(CellScope cell, SemaphoreSlim stateGate, CancellationToken ct)
     {
         if (_state is null)
         {
             return;
         }
 
+        var record = new CellRecord
+        {
+            Name = cell.Row.Name,
+            Uuid = cell.Row.Uuid,
+            Outcome = cell.Outcome!,
+            Message = cell.Failure,
+            Finished = Now(),
+            Steps = cell.Reports.Select(r => new StepRecord
+            {
+                Name = $"{r.Kind}:{r.Name}", Command = r.Command, Rc = r.Rc, Outcome = r.Outcome, DurationS = r.DurationS, Runs = r.Attempts,
+            }).ToList(),
+        };
         await stateGate.WaitAsync(ct).ConfigureAwait(false);
         try
         {

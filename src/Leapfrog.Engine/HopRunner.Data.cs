@@ -3,79 +3,63 @@ using Leapfrog.Core.Catalog;
 namespace Leapfrog.Engine;
 
 /// <summary>
-/// Supervision of the online data migrations: each batch's table (<see cref="DataMigrationTable"/>) is summed per
-/// migration; batches that report more work but complete nothing fail the hop as stuck after
-/// <see cref="HopRequest.StuckBatches"/> in a row; a final run (rc 0) that still lists rows needing work is a warning.
+/// Supervision of the online data migrations: each batch's table is summed per migration by the database's own
+/// <see cref="DataWatch"/> (the service's own, or each cell's, so cells run at the same time are each watched);
+/// batches that report more work but complete nothing fail the step as stuck after <see cref="HopRequest.StuckBatches"/>
+/// in a row; rows a final run (rc 0) leaves are judged by the catalog's <c>data_leftovers</c>.
 /// </summary>
 public sealed partial class HopRunner
 {
-    private readonly List<MigrationProgress> _migrations = [];
-    private int _idleBatches;
-    private bool _tableWarned;
-    private string? _dataVerdict;
+    private DataWatch? _dataWatch;
 
-    /// <summary>Reads one batch's table; returns <c>stuck</c> when the batch must end the step, else null.</summary>
-    private string? WatchBatch(StepDefinition step, RunResult result, ExitMeaning meaning)
+    private DataWatch MainWatch => _dataWatch ??= new DataWatch(_request.StuckBatches);
+
+    /// <summary>Reads one batch's table into <paramref name="watch"/>; returns <c>stuck</c> when the batch must end the step, else null.</summary>
+    private string? WatchBatch(StepDefinition step, RunResult result, ExitMeaning meaning, DataWatch watch, string where)
     {
         var table = DataMigrationTable.Parse(result.Stdout);
+        var warned = watch.TableMissing;
+        if (watch.Batch(table, meaning == ExitMeaning.More, result.Rc))
+        {
+            return "stuck";
+        }
+
         if (table is null)
         {
-            if (!_tableWarned && result.Rc is not null && !result.TimedOut)
+            if (!warned && result.Rc is not null && !result.TimedOut)
             {
-                _tableWarned = true;
-                _warnings.Add($"{step.Name}: its output has no Migration / Total Needed / Completed table that could be read; " +
+                _warnings.Add($"{where}{step.Name}: its output has no Migration / Total Needed / Completed table that could be read; " +
                               "progress is judged by exit codes alone (no stuck detection)");
             }
 
             return null;
         }
 
-        foreach (var row in table)
+        return meaning == ExitMeaning.Ok ? JudgeLeft(step, result, table, watch, where) : null;
+    }
+
+    /// <summary>
+    /// The final run (rc 0: the tool can do no more) still lists rows needing work: a migration whose leftovers the
+    /// catalog accepts (<c>data_leftovers</c>, with why and the upstream source) is noted in the result; one the catalog
+    /// does not know is a warning naming it and its counts. Either way the exit code decides: the step is done.
+    /// </summary>
+    private string? JudgeLeft(StepDefinition step, RunResult result, IReadOnlyList<MigrationRow> table, DataWatch watch, string where)
+    {
+        var unknown = new List<string>();
+        foreach (var row in table.Where(r => r.Needed > r.Completed))
         {
-            var i = _migrations.FindIndex(m => m.Name == row.Name);
-            var seen = i < 0 ? new MigrationProgress { Name = row.Name } : _migrations[i];
-            var next = seen with
+            var rule = _request.Catalog.LeftoverFor(_request.Service, _request.To, row.Name);
+            watch.Left(row.Name, rule?.Verdict ?? "unknown", rule is null ? null : $"{rule.Why} ({rule.Source})");
+            if (rule is null)
             {
-                Needed = seen.Needed + row.Needed,
-                Completed = seen.Completed + row.Completed,
-                LastNeeded = row.Needed,
-                LastCompleted = row.Completed,
-                Batches = seen.Batches + 1,
-            };
-            if (i < 0)
-            {
-                _migrations.Add(next);
-            }
-            else
-            {
-                _migrations[i] = next;
+                unknown.Add($"{row.Name} ({row.Needed} needed, {row.Completed} completed)");
             }
         }
 
-        if (meaning == ExitMeaning.More)
+        if (unknown.Count > 0)
         {
-            _idleBatches = table.Sum(r => r.Completed) == 0 ? _idleBatches + 1 : 0;
-            if (_idleBatches >= _request.StuckBatches)
-            {
-                var still = table.Where(r => r.Needed > 0).Select(r => $"{r.Name} ({r.Needed} needed, {r.Completed} completed)").ToList();
-                _dataVerdict = $"is stuck: {_idleBatches} batches in a row reported more work (rc {result.Rc}) but completed nothing " +
-                               $"(data_migration_stuck_batches {_request.StuckBatches}); did not move: " +
-                               (still.Count > 0 ? string.Join(", ", still) : "no migration reports rows needing work") +
-                               ". Look at the tool's log for why, fix it and rerun the hop";
-                return "stuck";
-            }
-        }
-
-        if (meaning == ExitMeaning.Ok)
-        {
-            // The tool says nothing more can be done (rc 0) although rows are left: nova 2025.1's populate_instance_compute_id
-            // does that for instances no compute node hosts. Said loudly, in the result too (last_needed), not failed.
-            var left = table.Where(r => r.Needed > r.Completed).Select(r => $"{r.Name} ({r.Needed} needed, {r.Completed} completed)").ToList();
-            if (left.Count > 0)
-            {
-                _warnings.Add($"{step.Name} exited {result.Rc} (nothing more it can do) but its last run still reports rows needing migration: " +
-                              $"{string.Join(", ", left)}; check them before the next hop, whose schema migrations may need them done");
-            }
+            _warnings.Add($"{where}{step.Name} exited {result.Rc} (nothing more it can do) but its last run still reports rows needing migration: " +
+                          $"{string.Join(", ", unknown)}; check them before the next hop, whose schema migrations may need them done");
         }
 
         return null;

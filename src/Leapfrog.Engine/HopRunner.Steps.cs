@@ -98,7 +98,7 @@ public sealed partial class HopRunner
             SchemaBefore = before,
             SchemaAfter = after,
             DataBatches = data.Sum(d => d.Attempts),
-            DataMigrations = _migrations.ToList(),
+            DataMigrations = _dataWatch?.Migrations ?? [],
             UpgradeChecks = _upgradeChecks,
             DataOutcome = data.Count == 0 ? (Steps(StepKind.Data).Count > 0 ? "not_run" : "none") : data.All(d => d.Outcome is "ok" or "done_earlier") ? "done" : "failed",
             RunId = hop.RunId,
@@ -106,8 +106,20 @@ public sealed partial class HopRunner
         };
     }
 
-    /// <summary>Runs probe, steps and verification; returns the failure message, or null on success.</summary>
+    /// <summary>Runs probe, steps, cells and verification; returns the failure message, or null on success.</summary>
     private async Task<string?> RunStepsAsync(string runId, CancellationToken ct)
+    {
+        try
+        {
+            return await RunAllStepsAsync(runId, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            await EndCellsAsync(runId).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<string?> RunAllStepsAsync(string runId, CancellationToken ct)
     {
         var index = 0;
         var probe = First(StepKind.Probe);
@@ -124,9 +136,20 @@ public sealed partial class HopRunner
         }
 
         var steps = _request.Catalog.StepsFor(_request.Service, _request.To).Where(s => s.Kind is StepKind.Schema or StepKind.Data);
+        var cellSchema = false;
         foreach (var step in steps)
         {
             index++;
+            if (step.Kind == StepKind.Data && !cellSchema)
+            {
+                // Every cell's schema before any data migration: the release's data migrations may reach into every cell.
+                cellSchema = true;
+                if (await RunCellsAsync(runId, StepKind.Schema, ct).ConfigureAwait(false) is { } schemaFailure)
+                {
+                    return schemaFailure;
+                }
+            }
+
             if (!_request.Phases.Contains(step.Kind) || (step.Kind == StepKind.Schema && !pending))
             {
                 _reports.Add(Report(step, Command(step, _request.Batch), null, "skipped", null, 0));
@@ -142,7 +165,12 @@ public sealed partial class HopRunner
             }
         }
 
-        if (await RunCellsAsync(runId, ct).ConfigureAwait(false) is { } cellFailure)
+        if (!cellSchema && await RunCellsAsync(runId, StepKind.Schema, ct).ConfigureAwait(false) is { } cellSchemaFailure)
+        {
+            return cellSchemaFailure;
+        }
+
+        if (await RunCellsAsync(runId, StepKind.Data, ct).ConfigureAwait(false) is { } cellFailure)
         {
             return cellFailure;
         }
@@ -159,7 +187,6 @@ public sealed partial class HopRunner
         }
 
         var check = await RunOnceAsync(verify, ++index, runId, fresh: true, ct).ConfigureAwait(false);
-        _upgradeChecks = UpgradeCheckTable.Parse(_lastRun?.Stdout ?? "");
         return check.Outcome == "ok" ? null : $"verification {verify.Name} did not pass: {Describe(check, verify)}";
     }
 
@@ -195,7 +222,8 @@ public sealed partial class HopRunner
         }
 
         _lastRun = result;
-        var report = Report(step, command, result, null, started, 1) with { Resumed = resumed };
+        var judged = step.Kind == StepKind.Verify ? JudgeChecks(step, result) : null;
+        var report = Report(step, command, result, judged, started, 1) with { Resumed = resumed };
         Keep(report, cell);
         return report;
     }
@@ -241,8 +269,7 @@ public sealed partial class HopRunner
             batches++;
             seconds += result.DurationS;
             var meaning = result.Rc is { } code ? step.Meaning(code) : ExitMeaning.Error;
-            // Cells run at the same time and share no progress table yet: the stuck watch covers the service's own database.
-            var watched = cell is null ? WatchBatch(step, result, meaning) : null;
+            var watched = WatchBatch(step, result, meaning, cell?.Watch ?? MainWatch, cell is null ? "" : $"cell {Label(cell.Row)}: ");
             if (result.TimedOut || result.Rc is null || meaning is not ExitMeaning.More || watched is not null)
             {
                 var report = Report(step, command, result, watched, started, batches) with { DurationS = Math.Round(seconds, 3), Resumed = resumed };
@@ -293,12 +320,12 @@ public sealed partial class HopRunner
     }
 
     /// <summary>Why a step's run failed: the tool's own error line, then its exit code and what that code means for the tool in this release.</summary>
-    private string Describe(StepReport report, StepDefinition step) => report.Outcome switch
+    private string Describe(StepReport report, StepDefinition step, DataWatch? watch = null) => report.Outcome switch
     {
         "timeout" => $"ran past step_timeout ({_request.StepTimeout.TotalSeconds:0} s) and was killed on the controller",
         "interrupted" => "was interrupted: its process vanished without an exit status",
         "gave_up" => $"still reported more work after {report.Attempts} batches (data_migration_max_batches); rerun to continue, or raise the bound",
-        "stuck" => _dataVerdict ?? report.Outcome,
+        "stuck" => (watch ?? _dataWatch)?.Verdict ?? report.Outcome,
         _ => $"exited {report.Rc} ({report.Meaning ?? "error"}): {report.Error ?? "(no output)"}; {Codes(step)}",
     };
 

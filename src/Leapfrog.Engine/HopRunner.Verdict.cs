@@ -125,6 +125,33 @@ public sealed partial class HopRunner
     }
 
     /// <summary>
+    /// Reads the status tool's checks and judges each: a check the catalog lists (<c>upgrade_checks</c>) is not applicable
+    /// (it needs a running cloud, not the database). Returns <c>ok</c> when the tool failed (rc 2, oslo.upgradecheck's
+    /// Failure) only through checks that are not applicable; null to let the exit code decide.
+    /// </summary>
+    private string? JudgeChecks(StepDefinition step, RunResult result)
+    {
+        _upgradeChecks = UpgradeCheckTable.Parse(result.Stdout).Select(c =>
+            _request.Catalog.UpgradeCheckFor(_request.Service, _request.To, c.Check) is { } rule
+                ? c with { Verdict = rule.Verdict, Why = $"{rule.Why} ({rule.Source})" }
+                : c with { Verdict = c.Result.ToLowerInvariant() }).ToList();
+        var failures = _upgradeChecks.Where(c => c.Result == "Failure").ToList();
+        var understood = _upgradeChecks.All(c => c.Result is "Success" or "Warning" or "Failure");
+        if (result.Rc != 2 || result.TimedOut || step.Meaning(2) != ExitMeaning.Error || failures.Count == 0 || !understood
+            || failures.Any(c => c.Verdict != "not_applicable"))
+        {
+            return null;
+        }
+
+        foreach (var warning in _upgradeChecks.Where(c => c.Verdict == "warning"))
+        {
+            _warnings.Add($"{step.Name}: {warning.Check}: {Core.Printable.Clip(_redactor.Clean(warning.Details), 300)}");
+        }
+
+        return "ok"; // oslo.upgradecheck exits 2 for any Failure: here only checks that do not judge the database failed
+    }
+
+    /// <summary>
     /// True when the probe said up to date but a database is not at the heads the toolbox ships (seen: keystone 2025.1's
     /// <c>db_sync --check</c> answers 0 for a database at zed's heads): the schema steps run anyway, with a warning.
     /// </summary>

@@ -20,4 +20,13 @@ public sealed record MigrationProgress
 
     /// <summary>Batches whose table listed it.</summary>
     public int Batches { get; init; }
+
+    /// <summary>
+    /// When the final run (rc 0) still listed rows needing it: the catalog's verdict on them (<c>accepted</c>), or
+    /// <c>unknown</c> when the catalog has none (a warning); null when none were left.
+    /// </summary>
+    public string? Left { get; init; }
+
+    /// <summary>Why the rows left are accepted, and where upstream says so (from the catalog).</summary>
+    public string? LeftWhy { get; init; }
 }

@@ -4,7 +4,17 @@ namespace Leapfrog.Engine;
 /// <param name="Check">The check's name, e.g. <c>Cells v2</c>.</param>
 /// <param name="Result">Success, Warning or Failure.</param>
 /// <param name="Details">The tool's details (None when it has none).</param>
-public sealed record UpgradeCheck(string Check, string Result, string Details);
+public sealed record UpgradeCheck(string Check, string Result, string Details)
+{
+    /// <summary>
+    /// The hop's verdict on it: success, warning or failure as the tool said, or not_applicable when the catalog says the
+    /// check does not judge the database (it needs a running cloud: nova's Placement API check).
+    /// </summary>
+    public string? Verdict { get; init; }
+
+    /// <summary>Why it is not applicable, and where upstream defines it (from the catalog).</summary>
+    public string? Why { get; init; }
+}
 
 /// <summary>
 /// Reads the table oslo.upgradecheck prints (oslo_upgradecheck/upgradecheck.py, UpgradeCommands.check): per check a

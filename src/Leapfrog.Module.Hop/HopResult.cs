@@ -26,19 +26,11 @@ internal static class HopResult
         {
             ["batches"] = o.DataBatches,
             ["outcome"] = o.DataOutcome,
-            ["migrations"] = new JsonArray(o.DataMigrations.Select(m => (JsonNode)new JsonObject
-            {
-                ["name"] = m.Name,
-                ["needed"] = m.Needed,
-                ["completed"] = m.Completed,
-                ["last_needed"] = m.LastNeeded,
-                ["last_completed"] = m.LastCompleted,
-                ["batches"] = m.Batches,
-            }).ToArray()),
+            ["migrations"] = Migrations(o.DataMigrations),
         },
         ["upgrade_checks"] = new JsonArray(o.UpgradeChecks.Select(c => (JsonNode)new JsonObject
         {
-            ["check"] = c.Check, ["result"] = c.Result, ["details"] = c.Details,
+            ["check"] = c.Check, ["result"] = c.Result, ["details"] = c.Details, ["verdict"] = c.Verdict, ["why"] = c.Why,
         }).ToArray()),
         ["steps"] = new JsonArray(o.Steps.Select(s => (JsonNode?)Step(s)).ToArray()),
         ["cells"] = new JsonArray(o.Cells.Select(c => (JsonNode)Cell(c)).ToArray()),
@@ -72,7 +64,21 @@ internal static class HopResult
         ["outcome"] = c.Outcome,
         ["msg"] = c.Message,
         ["steps"] = new JsonArray(c.Steps.Select(s => (JsonNode?)Step(s)).ToArray()),
+        ["data_migrations"] = Migrations(c.DataMigrations),
     };
+
+    private static JsonArray Migrations(IReadOnlyList<MigrationProgress> migrations) =>
+        new(migrations.Select(m => (JsonNode)new JsonObject
+        {
+            ["name"] = m.Name,
+            ["needed"] = m.Needed,
+            ["completed"] = m.Completed,
+            ["last_needed"] = m.LastNeeded,
+            ["last_completed"] = m.LastCompleted,
+            ["batches"] = m.Batches,
+            ["left"] = m.Left,
+            ["left_why"] = m.LeftWhy,
+        }).ToArray());
 
     private static JsonObject? Step(StepReport? s) => s is null ? null : new JsonObject
     {

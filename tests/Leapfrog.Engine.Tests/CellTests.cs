@@ -50,6 +50,13 @@ public sealed class CellTests(ControllerFixture fx)
         Assert.Equal(1, nova.Runs(cell2, "sync"));
         Assert.Equal(steps[1].Attempts, nova.Runs(cell2, "online_data_migrations"));
         Assert.Equal(1, cloud.Executions("list_cells"));
+        // Every cell's schema before the service's own data migrations, which reach into every cell (the fake, as nova from
+        // stein, fails them with "Unknown column" while a cell is behind): from the tools' own log, in the order they ran.
+        var order = nova.Argvs();
+        var cell2Sync = order.FindIndex(a => a.Any(w => w.Contains(cell2, StringComparison.Ordinal)) && a.Contains("sync"));
+        var mainData = order.FindIndex(a => !a.Any(w => w.Contains(cell2, StringComparison.Ordinal)) && a.Contains("online_data_migrations"));
+        Assert.InRange(cell2Sync, 0, mainData - 1);
+        Assert.DoesNotContain(outcome.Steps, s => s.Rc == 2);
         // The overlay existed while the cell's steps ran, readable by its owner only, and is gone now.
         Assert.NotEmpty(modes);
         Assert.All(modes, m => Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, m));
@@ -96,9 +103,13 @@ public sealed class CellTests(ControllerFixture fx)
         Assert.True(failed.Failed);
         Assert.Contains($"cell 'cell3' ({cell3}): step schema:db_sync exited 1", failed.Message);
         Assert.Contains("Can't connect", failed.Message);
-        Assert.Equal(["cell0:skipped", "cell1:skipped", "cell2:done", "cell3:failed", "cell4:not_run"], failed.Cells.Select(c => $"{c.Name}:{c.Outcome}"));
-        Assert.Equal([$"{cell2}:done", $"{cell3}:failed"], cloud.State()!.Hops.Single().Cells.Select(c => $"{c.Uuid}:{c.Outcome}"));
+        // cell2's schema was synced; no data migration ran anywhere, the service's own included: they reach into every cell.
+        Assert.Equal(["cell0:skipped", "cell1:skipped", "cell2:unfinished", "cell3:failed", "cell4:not_run"], failed.Cells.Select(c => $"{c.Name}:{c.Outcome}"));
+        Assert.Equal([$"{cell3}:failed"], cloud.State()!.Hops.Single().Cells.Select(c => $"{c.Uuid}:{c.Outcome}"));
         Assert.Equal(0, nova.Runs(cell4));
+        Assert.Equal(1, nova.Runs(cell2, "sync"));
+        Assert.Equal(0, cloud.Executions("online_data_migrations"));
+        Assert.Equal("wallaby_contracted", nova.Version("wallaby", "cell2"));
         var artefacts = new List<string> { JsonSerializer.Serialize(failed) };
         artefacts.AddRange(Directory.GetFiles(cloud.StateDir, "*", SearchOption.AllDirectories).Select(File.ReadAllText));
         Assert.True(artefacts.Count > 5, $"{artefacts.Count} artefacts");
@@ -113,17 +124,63 @@ public sealed class CellTests(ControllerFixture fx)
         var fixedUrl = nova.CreateDatabase("cell3");
         fx.Db.Exec($"UPDATE fake_cell_mappings SET database_connection = '{fixedUrl}' WHERE name = 'cell3'", cloud.ApiDatabase);
         Assert.Equal(0, victoria.Run("nova-manage", "--config-file", nova.Overlay("cell3", fixedUrl), "db", "sync", "--local_cell").ExitCode);
-        var before = nova.Runs(cell2);
-
         var resumed = await cloud.HopAsync("victoria", "wallaby", r => r with { CellConcurrency = 1 });
 
         Assert.False(resumed.Failed, resumed.Message);
-        Assert.Equal(["cell0:skipped", "cell1:skipped", "cell2:done_earlier", "cell3:done", "cell4:done"], resumed.Cells.Select(c => $"{c.Name}:{c.Outcome}"));
-        Assert.Equal(before, nova.Runs(cell2));
+        Assert.Equal(["cell0:skipped", "cell1:skipped", "cell2:done", "cell3:done", "cell4:done"], resumed.Cells.Select(c => $"{c.Name}:{c.Outcome}"));
+        // The rerun resumed: cell2's sync is not run again (done earlier), its data migrations run now.
+        Assert.Equal(["db_sync:done_earlier", "online_data_migrations:ok"], resumed.Cells[2].Steps.Select(s => $"{s.Name}:{s.Outcome}"));
+        Assert.Equal(1, nova.Runs(cell2, "sync"));
         Assert.Equal(1, nova.Runs(cell4, "sync"));
         Assert.Equal("wallaby_contracted", nova.Version("wallaby", "cell3"));
         Assert.Equal("wallaby_contracted", nova.Version("wallaby", "cell4"));
         Assert.Equal(1, cloud.Executions("api_db", "sync"));
         Assert.Equal("wallaby", cloud.State()!.Release);
+    }
+
+    [Fact]
+    public async Task Cells_run_at_the_same_time_are_each_watched_and_each_fails_as_stuck_after_its_own_idle_batches()
+    {
+        var nova = new NovaCells(fx, "cell2", "cell3");
+        var cloud = nova.Cloud;
+        var (cell2, cell3) = (nova.Uuid("cell2"), nova.Uuid("cell3"));
+        // The cells' data migrations find rows and move none (the fake's data_stuck, in a config only the cell steps are given).
+        var stuck = Path.Combine(cloud.Dir, "cells-stuck.conf");
+        File.WriteAllText(stuck, "[fake]\ndata_stuck = true\n");
+        var catalog = Core.Catalog.ServiceCatalog.Default.WithOverlay("""
+            {"services": {"nova": {"cells": {
+              "since": "ocata",
+              "list_argv": ["nova-manage", "--config-file", "{config_file}", "cell_v2", "list_cells", "--verbose"],
+              "skip_uuid": "00000000-0000-0000-0000-000000000000",
+              "steps": [
+                {"name": "db_sync", "kind": "schema", "argv": ["nova-manage", "--config-file", "{config_file}", "--config-file", "{cell_config}", "db", "sync", "--local_cell"],
+                 "exit_codes": {"0": "ok"}},
+                {"name": "online_data_migrations", "kind": "data",
+                 "argv": ["nova-manage", "--config-file", "{config_file}", "--config-file", "{cell_config}", "--config-file", "STUCK_CONF", "db", "online_data_migrations", "--max-count", "{batch}"],
+                 "exit_codes": {"0": "ok", "1": "more", "2": "error", "127": "error"}}]}}}}
+            """.Replace("STUCK_CONF", stuck, StringComparison.Ordinal), "stuck-cells.json");
+
+        var outcome = await cloud.HopAsync("victoria", "wallaby", r => r with
+        {
+            Catalog = catalog, Service = catalog.Find("nova"), CellConcurrency = 2, Batch = 10, StuckBatches = 3, MaxBatches = 50,
+        });
+
+        Assert.True(outcome.Failed);
+        Assert.Equal(["cell0:skipped", "cell1:skipped", "cell2:failed", "cell3:failed"], outcome.Cells.Select(c => $"{c.Name}:{c.Outcome}"));
+        foreach (var (name, uuid) in new[] { ("cell2", cell2), ("cell3", cell3) })
+        {
+            Assert.Contains($"cell '{name}' ({uuid}): step data:online_data_migrations is stuck: 3 batches in a row", outcome.Message);
+            // Each cell's own count, from the tools' own log: exactly 3 batches each, not 3 between them.
+            Assert.Equal(3, nova.Runs(uuid, "online_data_migrations"));
+            var cell = outcome.Cells.Single(c => c.Name == name);
+            Assert.Equal("stuck", cell.Steps.Single(s => s.Kind == "data").Outcome);
+            var migration = Assert.Single(cell.DataMigrations);
+            Assert.Equal(("migrate_nova_items_wallaby", 0L, 3), (migration.Name, migration.Completed, migration.Batches));
+            Assert.Contains($"migrate_nova_items_wallaby ({migration.LastNeeded} needed, 0 completed)", cell.Message);
+        }
+
+        // The service's own data migrations were not stuck: they finished before the cells' ran.
+        Assert.Equal("done", outcome.DataOutcome);
+        Assert.Equal(new[] { $"{cell2}:failed", $"{cell3}:failed" }.Order(), cloud.State()!.Hops.Single().Cells.Select(c => $"{c.Uuid}:{c.Outcome}").Order());
     }
 }

@@ -61,7 +61,36 @@ public sealed class DataSupervisionTests(ControllerFixture fx)
         Assert.False(outcome.Failed, outcome.Message);
         Assert.Contains(outcome.Warnings, w => w.Contains("still reports rows needing migration: migrate_nova_items_wallaby (25 needed, 0 completed)"));
         Assert.Equal(25, Assert.Single(outcome.DataMigrations).LastNeeded);
+        Assert.Equal("unknown", outcome.DataMigrations[0].Left);
         Assert.Equal(1, cloud.Executions("online_data_migrations"));
+        Assert.Equal("25", cloud.Scalar("SELECT COUNT(*) FROM fake_items WHERE nova_wallaby IS NULL"));
+    }
+
+    [Fact]
+    public async Task Rows_a_final_run_leaves_that_the_catalog_accepts_are_noted_with_why_and_source_not_warned()
+    {
+        var cloud = new Cloud(fx, "nova", "victoria");
+        cloud.Configure(c => c with { DataStuck = true });
+        var catalog = Core.Catalog.ServiceCatalog.Default.WithOverlay("""
+            {"services": {"nova": {
+              "steps": [
+                {"name": "online_data_migrations", "kind": "data", "since": "wallaby", "until": "wallaby",
+                 "argv": ["nova-manage", "--config-file", "{config_file}", "db", "online_data_migrations"],
+                 "exit_codes": {"0": "ok", "1": "more", "2": "error"}}],
+              "data_leftovers": [
+                {"migration": "migrate_nova_items_wallaby", "since": "Wallaby", "verdict": "accepted",
+                 "why": "rows the fake tool can never move", "source": "the fake tools' OnlineMigrations.cs"}]}}}
+            """, "accepted.json");
+
+        var outcome = await cloud.HopAsync("victoria", "wallaby", r => r with { Catalog = catalog, Service = catalog.Find("nova") });
+
+        Assert.False(outcome.Failed, outcome.Message);
+        Assert.DoesNotContain(outcome.Warnings, w => w.Contains("still reports rows needing migration"));
+        var migration = Assert.Single(outcome.DataMigrations);
+        Assert.Equal(("accepted", 25L), (migration.Left, migration.LastNeeded));
+        Assert.Equal("rows the fake tool can never move (the fake tools' OnlineMigrations.cs)", migration.LeftWhy);
+        Assert.Equal("done", outcome.DataOutcome);
+        // The database says the rows are really left: the verdict notes them, it does not pretend they moved.
         Assert.Equal("25", cloud.Scalar("SELECT COUNT(*) FROM fake_items WHERE nova_wallaby IS NULL"));
     }
 }

@@ -79,9 +79,13 @@ public sealed class NovaCells
 
     /// <summary>Tool runs (from the fake tools' exec log) whose argv names the cell's UUID: the module's overlay for it.</summary>
     public int Runs(string uuid, string? word = null) =>
-        !File.Exists(Cloud.ExecLog) ? 0 : File.ReadAllLines(Cloud.ExecLog)
+        Argvs().Count(argv => argv.Any(a => a.Contains(uuid, StringComparison.Ordinal)) && (word is null || argv.Contains(word)));
+
+    /// <summary>Every tool run's argv, in the order the fake tools' exec log has them.</summary>
+    public List<List<string>> Argvs() =>
+        !File.Exists(Cloud.ExecLog) ? [] : File.ReadAllLines(Cloud.ExecLog)
             .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("argv").EnumerateArray().Select(a => a.GetString()!).ToList())
-            .Count(argv => argv.Any(a => a.Contains(uuid, StringComparison.Ordinal)) && (word is null || argv.Contains(word)));
+            .ToList();
 
     private static FakeToolboxResult Expect(FakeToolboxResult r) =>
         r.ExitCode == 0 ? r : throw new InvalidOperationException($"setting up cells: rc {r.ExitCode}: {r.Stderr} {r.Stdout}");

@@ -37,4 +37,46 @@ public sealed class VerificationTests(ControllerFixture fx)
         Assert.Equal(2, ToolRuns.Of(cloud, "wallaby", "upgrade", "check"));
         Assert.Equal("1", cloud.Scalar("SELECT COUNT(*) FROM fake_history WHERE step = 'sync' AND release_name = 'wallaby'"));
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_status_check_that_needs_a_running_cloud_is_not_applicable_and_fails_no_hop_unless_the_catalog_says_it_judges(bool asShipped)
+    {
+        var cloud = new Cloud(fx, "nova", "victoria");
+        // nova-status as the verification (a catalog file), given a config in which the Placement API check fails as the
+        // real one does without placement credentials.
+        var extra = Path.Combine(cloud.Dir, "placement-missing.conf");
+        File.WriteAllText(extra, "[fake]\nplacement_api = missing\n");
+        var rules = asShipped ? "" : """, "upgrade_checks": []""";
+        var catalog = Core.Catalog.ServiceCatalog.Default.WithOverlay("""
+            {"services": {"nova": {"steps": [
+              {"name": "upgrade_check", "kind": "verify", "since": "wallaby", "until": "wallaby",
+               "argv": ["nova-status", "--config-file", "{config_file}", "--config-file", "EXTRA", "upgrade", "check"],
+               "exit_codes": {"0": "ok", "1": "warning"}}]RULES}}}
+            """.Replace("EXTRA", extra, StringComparison.Ordinal).Replace("RULES", rules, StringComparison.Ordinal), "status.json");
+
+        var outcome = await cloud.HopAsync("victoria", "wallaby", r => r with { Catalog = catalog, Service = catalog.Find("nova") });
+
+        var check = outcome.Steps.Single(s => s.Kind == "verify");
+        Assert.Equal(2, check.Rc); // the tool's own verdict, kept as it said it
+        Assert.Equal(["Database:Success:success", $"Placement API:Failure:{(asShipped ? "not_applicable" : "failure")}"],
+            outcome.UpgradeChecks.Select(c => $"{c.Check}:{c.Result}:{c.Verdict}"));
+        Assert.Equal(1, ToolRuns.Of(cloud, "wallaby", "upgrade", "check"));
+        if (asShipped)
+        {
+            Assert.False(outcome.Failed, outcome.Message);
+            Assert.True(outcome.Verified);
+            Assert.Equal("ok", check.Outcome);
+            Assert.Contains("nova/cmd/status.py UpgradeCommands._check_placement", outcome.UpgradeChecks[1].Why);
+            Assert.Equal("wallaby", cloud.State()!.Release);
+        }
+        else
+        {
+            Assert.True(outcome.Failed);
+            Assert.False(outcome.Verified);
+            Assert.Contains("verification upgrade_check did not pass: exited 2", outcome.Message);
+            Assert.Null(cloud.State()!.Release);
+        }
+    }
 }

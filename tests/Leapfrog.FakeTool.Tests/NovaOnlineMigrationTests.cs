@@ -121,4 +121,35 @@ public sealed class NovaOnlineMigrationTests(MariaDbFixture fx)
         Assert.Contains("cell1", list.Stdout);
         Assert.Equal("2", cloud.Server.Scalar("SELECT COUNT(*) FROM fake_cell_mappings", cloud.ApiDb));
     }
+
+    [Fact]
+    public void Online_migrations_reach_into_every_cell_and_fail_while_one_is_behind_as_nova_does()
+    {
+        var cloud = new TestCloud(fx, "nova");
+        var victoria = cloud.Toolbox("victoria");
+        Expect.Rc(0, victoria.Run("nova-manage", "api_db", "sync"));
+        Expect.Rc(0, victoria.Run("nova-manage", "db", "sync"));
+        var cell2 = $"{cloud.Db}_cell2";
+        cloud.Server.CreateDatabase(cell2);
+        var url = cloud.Server.ConnectionUrl(cell2);
+        var overlay = Path.Combine(cloud.Dir, "cell2.conf");
+        File.WriteAllText(overlay, $"[database]\nconnection = {url}\n");
+        Expect.Rc(0, victoria.Run("nova-manage", "cell_v2", "create_cell", "--name", "cell2", "--transport-url", "rabbit://127.0.0.1/", "--database_connection", url));
+        Expect.Rc(0, victoria.Run("nova-manage", "--config-file", overlay, "db", "sync", "--local_cell"));
+        var wallaby = cloud.Toolbox("wallaby");
+        Expect.Rc(0, wallaby.Run("nova-manage", "api_db", "sync"));
+        Expect.Rc(0, wallaby.Run("nova-manage", "db", "sync"));
+
+        // The main cell is at wallaby, cell2 still at victoria: wallaby's migrations fail in cell2, nothing else moves after the first batch.
+        var runs = Enumerable.Range(0, 5).Select(_ => wallaby.Run("nova-manage", "db", "online_data_migrations", "--max-count", "50")).ToList();
+        var failed = runs.First(r => r.ExitCode != 1);
+        Assert.Equal(2, failed.ExitCode);
+        Assert.Contains("Error attempting to run <function fill_virtual_interface_list>", failed.Stdout);
+        Assert.Contains("cell cell2 is at victoria_", failed.Stderr);
+        Assert.DoesNotContain(cloud.Server.AdminPassword, failed.Stdout + failed.Stderr);
+
+        // cell2's schema synced by wallaby: the same run passes.
+        Expect.Rc(0, wallaby.Run("nova-manage", "--config-file", overlay, "db", "sync", "--local_cell"));
+        Expect.Rc(0, wallaby.Run("nova-manage", "db", "online_data_migrations", "--max-count", "50"));
+    }
 }

@@ -47,6 +47,12 @@ internal sealed record FakeSettings
     /// <summary>Online data migrations report rows needing work but complete none, with rc 1 ("more") (<c>data_stuck</c>).</summary>
     public bool DataStuck { get; init; }
 
+    /// <summary>
+    /// <c>placement_api = missing</c>: nova-status also prints its Placement API check, failed as the real one fails
+    /// without placement credentials in nova.conf (nova/cmd/status.py _check_placement).
+    /// </summary>
+    public string? PlacementApi { get; init; }
+
     /// <summary>Reads the section; bad values end the tool with rc 1.</summary>
     public static FakeSettings From(IniFile ini)
     {
@@ -74,6 +80,7 @@ internal sealed record FakeSettings
             FaultWhen = when,
             SlowStep = S("slow_step"),
             PrintUrl = S("print_url"),
+            PlacementApi = S("placement_api"),
             SlowSeconds = S("slow_seconds") is { } s
                 && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d >= 0
                 ? d : S("slow_seconds") is null ? 5 : throw new ToolExit(1, "ERROR: [fake] slow_seconds must be a number >= 0"),

@@ -7,7 +7,7 @@ namespace Leapfrog.FakeTool;
 /// (nova/cmd/manage.py DbCommands.online_data_migrations): with --max-count one batch, rc 1 when it
 /// migrated something, 0 when nothing was left; without, batches of 50 until done, rc 0; a migration
 /// raising and nothing migrated: rc 2 from <c>errorsSince</c> on, before that the exception escaped (rc 1);
-/// a bad --max-count: rc 127.
+/// a bad --max-count: rc 127. nova's also reach into every cell (<see cref="NovaFanOut"/>).
 /// </summary>
 internal static class OnlineMigrations
 {
@@ -34,6 +34,7 @@ internal static class OnlineMigrations
                 $"ERROR: database schema of {ctx.Service} is at {schema.Revision}; run '{ctx.Tool} db sync' with the {ctx.Release.Name} tools first");
         }
 
+        var raised = NovaFanOut.Raised(ctx);
         var name = $"migrate_{ctx.Service}_items_{ctx.Release.Name}";
         var total = schema.Pending(ctx.Release);
         if (max is null)
@@ -70,6 +71,13 @@ internal static class OnlineMigrations
         while (max is null && ran > 0);
 
         Table(ctx, name, total, done);
+        if (raised && (max is null || done == 0))
+        {
+            // nova: exceptions are fatal when nothing else moved (with --max-count) or always (without).
+            ctx.Out.WriteLine("Some migrations failed unexpectedly. Check log for details.");
+            return 2;
+        }
+
         return max is not null && done > 0 ? 1 : 0;
     }
 

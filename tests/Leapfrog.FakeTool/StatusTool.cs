@@ -59,6 +59,16 @@ internal sealed class StatusTool(string service) : ITool
         ctx.Out.WriteLine($"| Result: {result}");
         ctx.Out.WriteLine($"| Details: {details}");
         ctx.Out.WriteLine("+----------------------------------------------+");
+        if (service == "nova" && ctx.Fake.PlacementApi == "missing")
+        {
+            ctx.Out.WriteLine("| Check: Placement API                         |");
+            ctx.Out.WriteLine("| Result: Failure                              |");
+            ctx.Out.WriteLine("| Details: No credentials specified for        |");
+            ctx.Out.WriteLine("|   placement API in nova.conf.                |");
+            ctx.Out.WriteLine("+----------------------------------------------+");
+            rc = 2; // oslo.upgradecheck: the worst result's code
+        }
+
         return rc;
     }
 }

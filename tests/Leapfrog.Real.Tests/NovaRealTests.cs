@@ -7,7 +7,7 @@ namespace Leapfrog.Real.Tests;
 public sealed class NovaRealTests(ITestOutputHelper log)
 {
     [Fact]
-    public void A_nova_deployment_made_by_victoria_with_cell0_and_cell1_is_hopped_to_zed_then_2025_1_then_forky_and_keeps_its_instances()
+    public void A_nova_deployment_made_by_victoria_with_cell0_cell1_and_cell2_in_its_own_database_is_hopped_to_zed_then_2025_1_then_2026_1_with_every_cell_at_the_heads_and_keeps_its_instances()
     {
         var nova = new NovaDeployment(RealCloud.Shared, log);
         ServiceChain.Prove(nova, log, "victoria -> zed", "zed -> 2025.1-epoxy", "2025.1-epoxy -> 2026.1-gazpacho");

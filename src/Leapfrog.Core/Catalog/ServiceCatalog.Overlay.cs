@@ -86,6 +86,8 @@ public sealed partial class ServiceCatalog
                 "source" => result with { Source = (string)value! },
                 "schema" => result with { Schema = Read(value, CatalogJsonContext.Default.IReadOnlyListSchemaDatabase, at, errors) },
                 "cells" => result with { Cells = Read(value, CatalogJsonContext.Default.CellsDefinition, at, errors) },
+                "data_leftovers" => result with { DataLeftovers = Read(value, CatalogJsonContext.Default.IReadOnlyListDataLeftover, at, errors) },
+                "upgrade_checks" => result with { UpgradeChecks = Read(value, CatalogJsonContext.Default.IReadOnlyListUpgradeCheckRule, at, errors) },
                 "versions" => result with { Versions = MergeVersions(result.Versions, Read(value, CatalogJsonContext.Default.IReadOnlyDictionaryStringString, at, errors)) },
                 "steps" => result with
                 {

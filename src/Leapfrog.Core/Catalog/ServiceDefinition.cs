@@ -8,6 +8,8 @@ public sealed record ServiceDefinition
     private readonly IReadOnlyDictionary<string, string> _versions = new Dictionary<string, string>();
     private readonly IReadOnlyList<string> _versionArgv = [];
     private readonly IReadOnlyList<SchemaDatabase> _schema = [];
+    private readonly IReadOnlyList<DataLeftover> _dataLeftovers = [];
+    private readonly IReadOnlyList<UpgradeCheckRule> _upgradeChecks = [];
 
     /// <summary>Service name, e.g. <c>nova</c>.</summary>
     public required string Name { get; init; }
@@ -41,4 +43,10 @@ public sealed record ServiceDefinition
 
     /// <summary>The service's further databases (nova's cells), when it has them; null otherwise.</summary>
     public CellsDefinition? Cells { get; init; }
+
+    /// <summary>What rows a finished online data migration leaves behind mean, per migration and release.</summary>
+    public IReadOnlyList<DataLeftover> DataLeftovers { get => _dataLeftovers; init => _dataLeftovers = value ?? []; }
+
+    /// <summary>Checks of the service's <c>*-status upgrade check</c> that do not judge the database (reported not applicable).</summary>
+    public IReadOnlyList<UpgradeCheckRule> UpgradeChecks { get => _upgradeChecks; init => _upgradeChecks = value ?? []; }
 }

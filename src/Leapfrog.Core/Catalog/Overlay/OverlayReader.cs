@@ -12,7 +12,7 @@ namespace Leapfrog.Core.Catalog.Overlay;
 internal sealed partial class OverlayReader
 {
     private static readonly string[] RootKeys = ["services"];
-    private static readonly string[] ServiceKeys = ["name", "databases", "config_file", "since", "after", "versions", "version_argv", "schema", "steps", "source", "cells"];
+    private static readonly string[] ServiceKeys = ["name", "databases", "config_file", "since", "after", "versions", "version_argv", "schema", "steps", "source", "cells", "data_leftovers", "upgrade_checks"];
     private static readonly string[] CellKeys = ["since", "list_argv", "skip_uuid", "steps", "source"];
     private static readonly string[] StepKeys = ["name", "kind", "argv", "since", "until", "exit_codes", "source", "note"];
     private static readonly string[] Kinds = ["probe", "schema", "data", "verify"];
@@ -126,6 +126,12 @@ internal sealed partial class OverlayReader
                     break;
                 case "cells":
                     result[field] = Cells(value, at);
+                    break;
+                case "data_leftovers":
+                    result[field] = Leftovers(value, at);
+                    break;
+                case "upgrade_checks":
+                    result[field] = CheckRules(value, at);
                     break;
             }
         }
