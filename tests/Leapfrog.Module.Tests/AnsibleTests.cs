@@ -43,6 +43,7 @@ public sealed class AnsibleTests : IClassFixture<InstalledCollection>
     [Theory]
     [InlineData("leapfrog.openstack.plan", "Turns \"from release N to release M\" into the chain of hops")]
     [InlineData("leapfrog.openstack.hop", "known_hosts_file")]
+    [InlineData("leapfrog.openstack.backup", "backup_dir")]
     public void The_sidecar_docs_render_with_ansible_doc(string module, string expected)
     {
         var result = _collection.Ansible("ansible-doc", module);

@@ -18,7 +18,7 @@ public sealed class BadInputTests : IClassFixture<BadInputController>
     public static TheoryData<string, string> Cases()
     {
         var data = new TheoryData<string, string>();
-        foreach (var module in new[] { "plan", "hop" })
+        foreach (var module in new[] { "plan", "hop", "backup" })
         {
             foreach (var c in Load(module))
             {
@@ -73,6 +73,7 @@ public sealed class BadInputTests : IClassFixture<BadInputController>
     [Theory]
     [InlineData("plan")]
     [InlineData("hop")]
+    [InlineData("backup")]
     public void A_missing_args_file_or_a_directory_is_refused(string module)
     {
         AssertCleanFailure(Proc.Run(Repo.Module(module), ["/nonexistent/args"]), "args file '/nonexistent/args' does not exist");
