@@ -32,6 +32,7 @@ public sealed class MariaDbServer : IDisposable
     private static readonly TimeSpan ClientTimeout = TimeSpan.FromSeconds(60);
     private Process? _process;
     private bool _disposed;
+    private bool _detached;
 
     private MariaDbServer(string root, int port, string adminUser, string adminPassword)
     {
@@ -77,10 +78,15 @@ public sealed class MariaDbServer : IDisposable
     /// </summary>
     /// <param name="adminUser">Name of the admin user.</param>
     /// <param name="adminPassword">Its password; a random one when null.</param>
+    /// <param name="dir">The directory to hold it (created); null: a new temporary one.</param>
+    /// <param name="detached">
+    /// The server outlives this process (scripts/sandbox's servers): it runs in its own session and is stopped with
+    /// <see cref="ShutdownIn"/>.
+    /// </param>
     /// <exception cref="MariaDbException">The programs are missing or the server did not come up.</exception>
-    public static MariaDbServer Launch(string adminUser = "leapfrog", string? adminPassword = null)
+    public static MariaDbServer Launch(string adminUser = "leapfrog", string? adminPassword = null, string? dir = null, bool detached = false)
     {
-        var root = Path.Combine(Path.GetTempPath(), "lf-mariadb-" + Guid.NewGuid().ToString("N")[..10]);
+        var root = dir is not null ? Path.GetFullPath(dir) : Path.Combine(Path.GetTempPath(), "lf-mariadb-" + Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(root);
         if (!OperatingSystem.IsWindows())
         {
@@ -94,7 +100,7 @@ public sealed class MariaDbServer : IDisposable
             Install(root);
             for (var attempt = 1; ; attempt++)
             {
-                server = new MariaDbServer(root, FreePort(), adminUser, password);
+                server = new MariaDbServer(root, FreePort(), adminUser, password) { _detached = detached };
                 try
                 {
                     server.Start();
@@ -152,10 +158,11 @@ public sealed class MariaDbServer : IDisposable
             args.Insert(1, "--user=root");
         }
 
-        // Through sh so that stdio goes to /dev/null (never to the test host's pipes); exec keeps the pid.
+        // Through sh so that stdio goes to /dev/null (never to the test host's pipes); exec keeps the pid. Detached:
+        // in a session of its own too (setsid), out of reach of the caller's terminal.
         var psi = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
         psi.ArgumentList.Add("-c");
-        psi.ArgumentList.Add("exec \"$0\" \"$@\" </dev/null >/dev/null 2>&1");
+        psi.ArgumentList.Add((_detached ? "exec setsid " : "exec ") + "\"$0\" \"$@\" </dev/null >/dev/null 2>&1");
         psi.ArgumentList.Add(mariadbd);
         foreach (var a in args)
         {
@@ -196,6 +203,36 @@ public sealed class MariaDbServer : IDisposable
         if (!_process!.WaitForExit(TimeSpan.FromSeconds(60)))
         {
             Kill();
+        }
+    }
+
+    /// <summary>
+    /// Shuts down a detached server from its directory (mariadb-admin shutdown through its socket, SIGKILL after
+    /// 10 s). Nothing happens when none runs there; the directory stays.
+    /// </summary>
+    /// <param name="dir">The directory it was launched in.</param>
+    public static void ShutdownIn(string dir)
+    {
+        var pidFile = Path.Combine(dir, "mysqld.pid");
+        if (!File.Exists(pidFile) || !int.TryParse(File.ReadAllText(pidFile).Trim(), out var pid))
+        {
+            return;
+        }
+
+        if (File.Exists(Path.Combine(dir, "mysqld.sock")))
+        {
+            MariaDbProcess.Run(MariaDbProcess.Find("mariadb-admin"),
+                ["--no-defaults", $"--socket={Path.Combine(dir, "mysqld.sock")}", "-uroot", "shutdown"], ClientTimeout);
+        }
+
+        for (var i = 0; i < 100 && Directory.Exists($"/proc/{pid}"); i++)
+        {
+            Thread.Sleep(100);
+        }
+
+        if (Directory.Exists($"/proc/{pid}") && File.ReadAllText($"/proc/{pid}/comm").Trim() is "mariadbd" or "mysqld")
+        {
+            SshProcess.Kill(pid);
         }
     }
 

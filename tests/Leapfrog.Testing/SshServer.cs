@@ -15,20 +15,28 @@ public sealed class SshServer : IDisposable
     private const string SshdPath = "/usr/sbin/sshd";
     private readonly object _gate = new();
     private readonly IReadOnlyDictionary<string, string> _environment;
+    private readonly SshServerOptions _options;
     private Process? _listener;
 
     /// <summary>Generates keys and config, starts sshd and waits until it accepts connections.</summary>
     /// <param name="environment">Variables sshd sets in every session (<c>SetEnv</c>), e.g. a PATH with stand-in tools.</param>
     public SshServer(IReadOnlyDictionary<string, string>? environment = null)
+        : this(new SshServerOptions { Environment = environment ?? new Dictionary<string, string>() })
     {
-        _environment = environment ?? new Dictionary<string, string>();
+    }
+
+    /// <summary>Generates keys and config as <paramref name="options"/> say, starts sshd and waits until it accepts connections.</summary>
+    public SshServer(SshServerOptions options)
+    {
+        _options = options;
+        _environment = options.Environment;
         if (!File.Exists(SshdPath))
         {
             throw new InvalidOperationException("sshd is not installed: apt-get install -y openssh-server");
         }
 
         Directory.CreateDirectory("/run/sshd");
-        Dir = Directory.CreateTempSubdirectory("leapfrog-sshd-").FullName;
+        Dir = options.Dir is { } dir ? Directory.CreateDirectory(dir).FullName : Directory.CreateTempSubdirectory("leapfrog-sshd-").FullName;
         HostKeys =
         [
             SshKeyPair.Generate(Dir, "ssh_host_ed25519_key", "ed25519"),
@@ -49,7 +57,11 @@ public sealed class SshServer : IDisposable
         File.WriteAllText(CommandLogPath, "");
         File.SetUnixFileMode(CommandLogPath, (UnixFileMode)0b110_110_110);
         File.WriteAllText(ConfigPath, Config());
-        AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
+        if (!options.Detached)
+        {
+            AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
+        }
+
         Start();
     }
 
@@ -134,8 +146,11 @@ public sealed class SshServer : IDisposable
             }
 
             _listener?.Dispose();
-            var psi = new ProcessStartInfo(SshdPath) { UseShellExecute = false };
-            foreach (var a in new[] { "-D", "-f", ConfigPath, "-E", LogPath })
+            // Detached: in a session of its own (setsid) with its stdio on /dev/null, so that neither the caller's
+            // terminal nor a pipe reading the caller's output is held or reached by it; exec keeps the pid.
+            var psi = new ProcessStartInfo(_options.Detached ? "/bin/sh" : SshdPath) { UseShellExecute = false };
+            string[] detach = _options.Detached ? ["-c", "exec setsid \"$0\" \"$@\" </dev/null >/dev/null 2>&1", SshdPath] : [];
+            foreach (var a in (string[])[.. detach, "-D", "-f", ConfigPath, "-E", LogPath])
             {
                 psi.ArgumentList.Add(a);
             }
@@ -210,6 +225,11 @@ public sealed class SshServer : IDisposable
     {
         AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
         Stop();
+        if (_options.Dir is not null)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(Dir, recursive: true);
@@ -217,6 +237,34 @@ public sealed class SshServer : IDisposable
         catch (IOException)
         {
         }
+    }
+
+    /// <summary>
+    /// Stops a detached server from its directory (its pid file): the listener, then the per-connection processes it
+    /// started. Nothing happens when none runs there.
+    /// </summary>
+    /// <param name="dir">The <see cref="Dir"/> it was started in.</param>
+    public static void StopIn(string dir)
+    {
+        var pidFile = Path.Combine(dir, "sshd.pid");
+        if (!File.Exists(pidFile) || !int.TryParse(File.ReadAllText(pidFile).Trim(), out var pid) || SshProcess.CommOf(pid) is not ("sshd" or "sshd-session"))
+        {
+            return;
+        }
+
+        var sessions = SessionPids(pid);
+        SshProcess.Kill(pid);
+        foreach (var session in sessions)
+        {
+            SshProcess.Kill(session);
+        }
+
+        for (var i = 0; i < 50 && Directory.Exists($"/proc/{pid}"); i++)
+        {
+            Thread.Sleep(100);
+        }
+
+        File.Delete(pidFile);
     }
 
     private void OnProcessExit(object? sender, EventArgs e) => Stop();
@@ -277,9 +325,9 @@ public sealed class SshServer : IDisposable
         AuthorizedKeysFile {Path.Combine(Dir, "authorized_keys")}
         UsePAM no
         StrictModes no
-        PermitRootLogin yes
+        PermitRootLogin {(_options.PasswordLogin ? "yes" : "prohibit-password")}
         PubkeyAuthentication yes
-        PasswordAuthentication yes
+        PasswordAuthentication {(_options.PasswordLogin ? "yes" : "no")}
         KbdInteractiveAuthentication no
         PermitEmptyPasswords no
         MaxStartups 100:30:200
@@ -287,7 +335,7 @@ public sealed class SshServer : IDisposable
         LoginGraceTime 30
         LogLevel VERBOSE
         Subsystem sftp internal-sftp
-        ForceCommand {RecorderPath}
+        {(_options.RecordCommands ? $"ForceCommand {RecorderPath}" : "")}
         {(_environment.Count == 0 ? "" : "SetEnv " + string.Join(' ', _environment.Select(e => $"\"{e.Key}={e.Value}\"")))}
 
         """;
