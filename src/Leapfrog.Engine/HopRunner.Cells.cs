@@ -174,7 +174,7 @@ public sealed partial class HopRunner
             Finished = Now(),
             Steps = reports.Select(r => new StepRecord
             {
-                Name = $"{r.Kind}:{r.Name}", Command = r.Command, Rc = r.Rc, Outcome = r.Outcome, DurationS = r.DurationS, Runs = r.Attempts,
+                Name = $"{r.Kind}:{r.Name}", Command = r.Command, Rc = r.Rc, Outcome = r.Outcome, DurationS = r.DurationS, Runs = r.Attempts, Started = r.Started,
             }).ToList(),
         }, stateGate, ct).ConfigureAwait(false);
         return failure;
