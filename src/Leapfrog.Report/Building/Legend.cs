@@ -9,6 +9,7 @@ internal static class Legend
     [
         new("ok", "#2e7d32", "ran and its tool said it succeeded (exit code meant done)"),
         new("done_earlier", "#81c784", "finished by an earlier run of the same hop; not run again"),
+        new("pending", "#8d6e63", "a probe found work to do (its exit code says so; not a failure)"),
         new("skipped", "#9e9e9e", "not needed: the probe or an earlier step said there was nothing to do"),
         new("running", "#1565c0", "still running when the report was written"),
         new("would_run", "#64b5f6", "check mode: would run"),
