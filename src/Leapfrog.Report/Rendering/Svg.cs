@@ -69,15 +69,20 @@ internal static class Svg
         {
             var x = LabelWidth + (s * scale);
             sb.Append(Inv($"<line class=\"grid\" x1=\"{x:0.##}\" x2=\"{x:0.##}\" y1=\"{Top - 6}\" y2=\"{height - 10}\" stroke=\"#e0e0e0\"/>"))
-              .Append(Inv($"<text class=\"tick\" x=\"{x:0.##}\" y=\"{Top - 10}\" text-anchor=\"middle\">+{E(Words.Seconds(s))}</text>"));
+              .Append(Inv($"<text class=\"tick\" x=\"{x:0.##}\" y=\"{Top - 10}\" text-anchor=\"middle\">+{E(Tick(s, step))}</text>"));
         }
     }
+
+    /// <summary>One unit along the whole axis: seconds, or minutes and seconds once the steps are a minute or more.</summary>
+    private static string Tick(double s, double step) =>
+        step >= 60 ? Inv($"{(int)(s / 60)}:{(int)(s % 60):00}") : step >= 1 ? Inv($"{s:0} s") : Inv($"{s:0.###} s");
 
     private static double NiceStep(double raw)
     {
         var mag = Math.Pow(10, Math.Floor(Math.Log10(Math.Max(raw, 1e-6))));
         var n = raw / mag;
-        return mag * (n <= 1 ? 1 : n <= 2 ? 2 : n <= 5 ? 5 : 10);
+        var nice = mag * (n <= 1 ? 1 : n <= 2 ? 2 : n <= 5 ? 5 : 10);
+        return nice is > 60 and < 600 ? Math.Ceiling(nice / 60) * 60 : nice; // whole minutes on longer axes
     }
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
