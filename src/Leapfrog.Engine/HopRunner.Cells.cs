@@ -251,7 +251,7 @@ public sealed partial class HopRunner
             Finished = Now(),
             Steps = cell.Reports.Select(r => new StepRecord
             {
-                Name = $"{r.Kind}:{r.Name}", Command = r.Command, Rc = r.Rc, Outcome = r.Outcome, DurationS = r.DurationS, Runs = r.Attempts,
+                Name = $"{r.Kind}:{r.Name}", Command = r.Command, Rc = r.Rc, Outcome = r.Outcome, DurationS = r.DurationS, Runs = r.Attempts, Started = r.Started,
             }).ToList(),
         };
         await stateGate.WaitAsync(ct).ConfigureAwait(false);

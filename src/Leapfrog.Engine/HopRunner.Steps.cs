@@ -72,7 +72,7 @@ public sealed partial class HopRunner
 
         var records = _reports.Select(r => new StepRecord
         {
-            Name = $"{r.Kind}:{r.Name}", Command = r.Command, Rc = r.Rc, Outcome = r.Outcome, DurationS = r.DurationS, Runs = r.Attempts,
+            Name = $"{r.Kind}:{r.Name}", Command = r.Command, Rc = r.Rc, Outcome = r.Outcome, DurationS = r.DurationS, Runs = r.Attempts, Started = r.Started,
         }).ToList();
         var verified = Verified(failure, after);
         state.Hops[^1] = state.Hops[^1] with // with the cells recorded meanwhile

@@ -72,6 +72,9 @@ public sealed record StepRecord
 
     /// <summary>How many times the command was started (attempts, or batches for data migrations).</summary>
     public int Runs { get; init; }
+
+    /// <summary>When the last module run started the step (UTC, ISO 8601); null when it did not run (the report's timeline).</summary>
+    public string? Started { get; init; }
 }
 
 /// <summary>Who holds a service's lock.</summary>
