@@ -49,6 +49,9 @@ public sealed record HopOutcome
     /// <summary>Every cell the service's own tool listed (nova's cells v2), with its steps and verdict; empty for a service without cells.</summary>
     public IReadOnlyList<CellReport> Cells { get; init; } = [];
 
+    /// <summary>Known blockers the pre-check found or could not check (none found: empty).</summary>
+    public IReadOnlyList<BlockerReport> Blockers { get; init; } = [];
+
     /// <summary>Warnings for the operator.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 

@@ -51,6 +51,9 @@ public sealed record HopRequest
     /// <summary>Check that the toolbox's tools report a version of <see cref="To"/> before running anything.</summary>
     public bool CheckToolboxVersion { get; init; } = true;
 
+    /// <summary>Known blockers to check read-only before anything runs (<see cref="HopRunner.BlockersFor"/>); none by default.</summary>
+    public IReadOnlyList<BlockerDefinition> Blockers { get; init; } = [];
+
     /// <summary>Report only; change nothing.</summary>
     public bool CheckMode { get; init; }
 
