@@ -101,4 +101,21 @@ public class BlockerCatalogTests
         var e = Assert.Throws<InvalidRequestException>(() => BlockerCatalog.Validate([b, b], ServiceCatalog.Default, "x"));
         Assert.Equal($"x: blocker {b.Id}: the id is used twice", e.Message);
     }
+
+    [Fact]
+    public void The_docs_table_lists_exactly_the_catalogs_blockers()
+    {
+        var dir = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(dir, "docs", "blockers.md")))
+        {
+            dir = Path.GetDirectoryName(dir) ?? throw new InvalidOperationException("docs/blockers.md not found above the test");
+        }
+
+        var documented = File.ReadLines(Path.Combine(dir, "docs", "blockers.md"))
+            .SkipWhile(l => l != "## The blockers")
+            .Where(l => l.StartsWith("| `", StringComparison.Ordinal))
+            .Select(l => l.Split('`')[1])
+            .ToList();
+        Assert.Equal(BlockerCatalog.Default.All.Select(b => b.Id), documented);
+    }
 }
