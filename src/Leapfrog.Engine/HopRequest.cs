@@ -54,6 +54,9 @@ public sealed record HopRequest
     /// <summary>Known blockers to check read-only before anything runs (<see cref="HopRunner.BlockersFor"/>); none by default.</summary>
     public IReadOnlyList<BlockerDefinition> Blockers { get; init; } = [];
 
+    /// <summary>This is the chain's last hop: its final-hop-only steps run too (cinder's <c>db sync --bump-versions</c>).</summary>
+    public bool FinalHop { get; init; }
+
     /// <summary>Report only; change nothing.</summary>
     public bool CheckMode { get; init; }
 
