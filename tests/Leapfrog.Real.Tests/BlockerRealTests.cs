@@ -55,4 +55,48 @@ public sealed class BlockerRealTests(ITestOutputHelper log)
         Assert.DoesNotContain(Uri.EscapeDataString(password), said);
         Assert.Equal(made, ReleaseTools.Run(victoria, "keystone-manage", "--config-file", config, "db_version").Stdout.Trim());
     }
+
+    /// <summary>
+    /// cinder services rows at victoria's RPC and object versions (asked of victoria's code): the final hop to zed runs
+    /// zed's own db sync --bump-versions, and zed's own cinder-manage service list shows every row at the versions zed's
+    /// code names.
+    /// </summary>
+    [Fact]
+    public void The_final_hop_moves_cinders_services_to_the_target_versions_by_cinders_own_tool()
+    {
+        var cloud = RealCloud.Shared;
+        var prefix = $"bump{cloud.Next()}_";
+        var cinder = new Support.Deployments.CinderDeployment(cloud, log, prefix);
+        cinder.Create();
+        var database = prefix + "cinder";
+        var victoria = Suite.Bullseye;
+        var zed = Suite.Bookworm;
+        var (oldRpc, oldObject) = ServiceVersions(victoria);
+        var (newRpc, newObject) = ServiceVersions(zed);
+        log.WriteLine($"cinder-volume versions: victoria {oldRpc} {oldObject}, zed {newRpc} {newObject}");
+        Assert.NotEqual((oldRpc, oldObject), (newRpc, newObject));
+        cloud.Db.Exec($"UPDATE services SET rpc_current_version = '{oldRpc}', object_current_version = '{oldObject}'", database);
+        var stateDir = Path.Combine(cloud.Root, "state", database);
+
+        var (result, _) = HopModule.Run(cloud, log, "cinder", "victoria", zed.ReleaseOf("cinder")!, zed, cinder.ConfigFile, stateDir,
+            allowUnsupported: true, extra: new JsonObject { ["final_hop"] = true });
+
+        Assert.False(result["failed"]!.GetValue<bool>(), result["msg"]?.ToString());
+        var bump = result["steps"]!.AsArray().Single(st => st!["name"]!.GetValue<string>() == "bump_versions")!;
+        Assert.Equal("ok", bump["outcome"]!.GetValue<string>());
+        var list = ReleaseTools.Must(log, zed, [], "cinder-manage", "--config-file", cinder.ConfigFile, "service", "list");
+        log.WriteLine(list.Stdout);
+        var volume = list.Stdout.Split('\n').Single(l => l.StartsWith("cinder-volume", StringComparison.Ordinal));
+        Assert.Contains($" {newRpc} ", volume);
+        Assert.Contains($" {newObject} ", volume + " ");
+    }
+
+    private static (string Rpc, string Object) ServiceVersions(Suite suite)
+    {
+        var run = ReleaseTools.Run(suite, "python3", "-c",
+            "from cinder.cmd.manage import RPC_VERSIONS, OVO_VERSION; print(RPC_VERSIONS['cinder-volume'], OVO_VERSION)");
+        Assert.True(run.ExitCode == 0, run.StderrTail);
+        var words = run.LastLine.Split(' ');
+        return (words[0], words[1]);
+    }
 }
