@@ -57,6 +57,9 @@ public sealed record HopOutcome
     /// <summary>The toolbox the hop used, its path resolved on the controller (<see cref="InstalledToolbox"/>).</summary>
     public Toolbox? Toolbox { get; init; }
 
+    /// <summary>Known blockers the pre-check found or could not check (none found: empty).</summary>
+    public IReadOnlyList<BlockerReport> Blockers { get; init; } = [];
+
     /// <summary>Warnings for the operator.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 

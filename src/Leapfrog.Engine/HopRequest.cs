@@ -52,6 +52,12 @@ public sealed record HopRequest
     /// <summary>Check that the toolbox's tools report a version of <see cref="To"/> before running anything.</summary>
     public bool CheckToolboxVersion { get; init; } = true;
 
+    /// <summary>Known blockers to check read-only before anything runs (<see cref="HopRunner.BlockersFor"/>); none by default.</summary>
+    public IReadOnlyList<BlockerDefinition> Blockers { get; init; } = [];
+
+    /// <summary>This is the chain's last hop: its final-hop-only steps run too (cinder's <c>db sync --bump-versions</c>).</summary>
+    public bool FinalHop { get; init; }
+
     /// <summary>Report only; change nothing.</summary>
     public bool CheckMode { get; init; }
 

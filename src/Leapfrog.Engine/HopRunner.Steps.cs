@@ -6,8 +6,8 @@ namespace Leapfrog.Engine;
 /// <summary>Probe, steps, data-migration batches and verification.</summary>
 public sealed partial class HopRunner
 {
-    private IReadOnlyList<StepDefinition> Steps(StepKind kind) =>
-        _request.Catalog.StepsFor(_request.Service, _request.To, kind);
+    private List<StepDefinition> Steps(StepKind kind) =>
+        _request.Catalog.StepsFor(_request.Service, _request.To, kind).Where(s => !s.FinalHop || _request.FinalHop).ToList();
 
     private StepDefinition? First(StepKind kind) => Steps(kind) is [var first, ..] ? first : null;
 
@@ -150,7 +150,9 @@ public sealed partial class HopRunner
                 }
             }
 
-            if (!_request.Phases.Contains(step.Kind) || (step.Kind == StepKind.Schema && !pending))
+            // A final-hop step of another hop is skipped, not left out: the step numbers stay those of the catalog's list.
+            if (!_request.Phases.Contains(step.Kind) || (step.Kind == StepKind.Schema && !pending) || (step.FinalHop && !_request.FinalHop))
+
             {
                 _reports.Add(Report(step, Command(step, _request.Batch), null, "skipped", null, 0));
                 continue;

@@ -31,7 +31,7 @@ public sealed partial class HopRunner
     /// <exception cref="ControllerException">A missing or broken tool, or a toolbox that cannot answer.</exception>
     private async Task<IReadOnlyList<DatabaseRevision>> PreCheckAsync(CancellationToken ct)
     {
-        var (inspection, error) = await InspectAsync(NeededTools().ToList(), "pre-check", ct).ConfigureAwait(false);
+        var (inspection, error) = await InspectAsync(NeededTools().ToList(), "pre-check", ct, _request.Blockers).ConfigureAwait(false);
         if (inspection is null)
         {
             throw new ControllerException($"{error}; nothing was run");
@@ -62,6 +62,7 @@ public sealed partial class HopRunner
                 "the hop could not be verified afterwards; nothing was run");
         }
 
+        JudgeBlockers(inspection.Findings);
         _schemaBehind = inspection.Databases.Where(d => d.Error is null && !d.AtHead).Select(d => d.Describe()).ToList();
         foreach (var unread in inspection.Databases.Where(d => d.Error is not null))
         {
@@ -97,9 +98,10 @@ public sealed partial class HopRunner
     }
 
     /// <summary>Asks the toolbox; returns its answer, or null and why it gave none.</summary>
-    private async Task<(Inspection? Answer, string? Error)> InspectAsync(IReadOnlyList<(string Tool, string Path)> tools, string what, CancellationToken ct)
+    private async Task<(Inspection? Answer, string? Error)> InspectAsync(
+        IReadOnlyList<(string Tool, string Path)> tools, string what, CancellationToken ct, IReadOnlyList<BlockerDefinition>? checks = null)
     {
-        var argv = Inspection.Argv(_request.ConfigFile, Svc, tools, _request.Service.Schema);
+        var argv = Inspection.Argv(_request.ConfigFile, Svc, tools, _request.Service.Schema, checks);
         var command = ShellQuote.Join(_request.Toolbox.Wrap(argv, _request.ConfigFile));
         var result = await _controller.RunAsync(command, InspectTimeout, ct).ConfigureAwait(false);
         var answer = result.ExitCode == 0 ? Inspection.Parse(result.Stdout, _redactor.Clean) : null;

@@ -62,7 +62,7 @@ public sealed partial class HopRunner
         var before = await PreCheckAsync(ct).ConfigureAwait(false);
         if (_request.CheckMode)
         {
-            return Finish(await CheckAsync(ct).ConfigureAwait(false) with { SchemaBefore = before });
+            return Finish(WithBlockers(await CheckAsync(ct).ConfigureAwait(false) with { SchemaBefore = before }));
         }
 
         var owner = await LockAsync(ct).ConfigureAwait(false);
@@ -70,7 +70,7 @@ public sealed partial class HopRunner
         try
         {
             state = await ReadStateAsync(ct).ConfigureAwait(false);
-            outcome = AlreadyDone(state) ?? await RunLockedAsync(state, owner, before, ct).ConfigureAwait(false);
+            outcome = WithBlockers(AlreadyDone(state) ?? await RunLockedAsync(state, owner, before, ct).ConfigureAwait(false));
         }
         finally
         {

@@ -34,6 +34,18 @@ internal static class HopResult
         }).ToArray()),
         ["steps"] = new JsonArray(o.Steps.Select(s => (JsonNode?)Step(s)).ToArray()),
         ["cells"] = new JsonArray(o.Cells.Select(c => (JsonNode)Cell(c)).ToArray()),
+        ["blockers"] = new JsonArray(o.Blockers.Select(b => (JsonNode)new JsonObject
+        {
+            ["id"] = b.Id,
+            ["severity"] = b.Severity,
+            ["status"] = b.Status,
+            ["cell"] = b.Cell,
+            ["details"] = new JsonArray(b.Details.Select(d => (JsonNode)d).ToArray()),
+            ["error"] = b.Error,
+            ["msg"] = b.Message,
+            ["fix"] = b.Fix,
+            ["source"] = b.Source,
+        }).ToArray()),
         ["warnings"] = new JsonArray(o.Warnings.Select(w => (JsonNode)w).ToArray()),
         ["run_id"] = o.RunId,
         ["state_file"] = o.StateFile,

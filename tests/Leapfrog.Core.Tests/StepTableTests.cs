@@ -51,7 +51,7 @@ public class StepTableTests
         var codes = step.ExitCodes
             .OrderBy(c => int.Parse(c.Key, CultureInfo.InvariantCulture))
             .Select(c => $"{c.Key}={c.Value.ToString().ToLowerInvariant()}");
-        return $"{step.Kind.ToString().ToLowerInvariant()}:{step.Name} [{string.Join(' ', codes)}] {string.Join(' ', step.Argv)}";
+        return $"{step.Kind.ToString().ToLowerInvariant()}:{step.Name}{(step.FinalHop ? "(final hop)" : "")} [{string.Join(' ', codes)}] {string.Join(' ', step.Argv)}";
     }
 
     private static Dictionary<(string, string), List<string>> LoadExpected()

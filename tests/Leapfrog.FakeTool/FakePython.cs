@@ -9,7 +9,8 @@ namespace Leapfrog.FakeTool;
 /// and starts when its file is executable and the program its wrapper execs exists; each component's recorded
 /// revision is <c>&lt;release&gt;_&lt;phase&gt;</c> from <c>fake_schema</c>, and the head this release ships is
 /// <c>&lt;release&gt;_contracted</c>. nova_api lives in <c>[api_database]</c>, every other component in <c>[database]</c>;
-/// the fake has no cell databases of its own.
+/// the fake has no cell databases of its own. Blocker checks (<c>checks</c>) are not the fake's to answer: they are run
+/// by the real /usr/bin/python3 with the very script the hop sent, against the real database, and their findings copied.
 /// </summary>
 internal static class FakePython
 {
@@ -69,6 +70,18 @@ internal static class FakePython
             ["tools"] = new JsonArray((request["tools"] as JsonArray ?? []).OfType<JsonObject>().Select(t => (JsonNode)Tool(t)).ToArray()),
             ["databases"] = new JsonArray((request["databases"] as JsonArray ?? []).OfType<JsonObject>().Select(d => (JsonNode)Database(d, ctx)).ToArray()),
         };
+        if (request["checks"] is JsonArray checks)
+        {
+            var (findings, error) = RealChecks(args[1], request["config"]!.GetValue<string>(), checks);
+            if (findings is null)
+            {
+                Console.Error.WriteLine(redactor.Clean(error ?? "the real python3 gave no findings"));
+                return 1;
+            }
+
+            answer["findings"] = findings;
+        }
+
         Console.Out.WriteLine(redactor.Clean(answer.ToJsonString()));
         return 0;
     }
@@ -95,6 +108,26 @@ internal static class FakePython
         {
             return $"cannot be read ({e.GetType().Name})";
         }
+    }
+
+    private static (JsonNode? Findings, string? Error) RealChecks(string script, string config, JsonArray checks)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("/usr/bin/python3")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(script);
+        start.ArgumentList.Add(new JsonObject { ["config"] = config, ["checks"] = checks.DeepClone() }.ToJsonString());
+        using var p = System.Diagnostics.Process.Start(start)!;
+        var stderr = p.StandardError.ReadToEndAsync();
+        var stdout = p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        var line = stdout.Split('\n').LastOrDefault(l => l.TrimStart().StartsWith('{'));
+        return line is not null && JsonNode.Parse(line)?["findings"] is { } f
+            ? (f.DeepClone(), null)
+            : (null, $"real python3 exited {p.ExitCode}: {stderr.Result}");
     }
 
     private static JsonObject Tool(JsonObject t)

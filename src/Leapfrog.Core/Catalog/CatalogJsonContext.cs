@@ -44,4 +44,5 @@ internal sealed record ServiceIndex
 [JsonSerializable(typeof(ReleaseFile))]
 [JsonSerializable(typeof(ServiceIndex))]
 [JsonSerializable(typeof(ServiceDefinition))]
+[JsonSerializable(typeof(BlockerFile))]
 internal sealed partial class CatalogJsonContext : JsonSerializerContext;

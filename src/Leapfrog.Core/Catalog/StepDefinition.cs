@@ -26,6 +26,12 @@ public sealed record StepDefinition
     /// <summary>Exit code (as text, JSON keys) to meaning. Codes not listed mean <see cref="ExitMeaning.Error"/>.</summary>
     public required IReadOnlyDictionary<string, ExitMeaning> ExitCodes { get; init; }
 
+    /// <summary>
+    /// Runs only on the last hop of a chain (the hop module's <c>final_hop</c>): e.g. cinder's <c>db sync --bump-versions</c>,
+    /// which moves the services table to the release the cloud ends at, not one it passes through.
+    /// </summary>
+    public bool FinalHop { get; init; }
+
     /// <summary>Where upstream defines the command and its exit codes.</summary>
     public string? Source { get; init; }
 

@@ -19,11 +19,12 @@ internal sealed class Inspection
         return reader.ReadToEnd();
     });
 
-    private Inspection(string? configProblem, IReadOnlyList<ToolProblem> problems, IReadOnlyList<DatabaseRevision> databases)
+    private Inspection(string? configProblem, IReadOnlyList<ToolProblem> problems, IReadOnlyList<DatabaseRevision> databases, IReadOnlyList<BlockerFinding> findings)
     {
         ConfigProblem = configProblem;
         Problems = problems;
         Databases = databases;
+        Findings = findings;
     }
 
     /// <summary>The script run by the toolbox's python3 (<c>python3 -c SCRIPT REQUEST</c>).</summary>
@@ -38,12 +39,18 @@ internal sealed class Inspection
     /// <summary>Every database, cell databases included, with its recorded revision and the shipped heads.</summary>
     public IReadOnlyList<DatabaseRevision> Databases { get; }
 
+    /// <summary>What the blocker checks asked for found (a finding per cell), or why they could not check.</summary>
+    public IReadOnlyList<BlockerFinding> Findings { get; }
+
     /// <summary>The argv (before the toolbox wraps it) that asks the questions.</summary>
     /// <param name="configFile">The service config file.</param>
     /// <param name="service">The service name.</param>
     /// <param name="tools">Each tool with the path the toolbox runs it by.</param>
     /// <param name="databases">The catalog's schema databases of the service.</param>
-    public static IReadOnlyList<string> Argv(string configFile, string service, IEnumerable<(string Tool, string Path)> tools, IEnumerable<SchemaDatabase> databases)
+    /// <param name="checks">Blocker checks to run (read-only); none when null.</param>
+    public static IReadOnlyList<string> Argv(
+        string configFile, string service, IEnumerable<(string Tool, string Path)> tools, IEnumerable<SchemaDatabase> databases,
+        IEnumerable<BlockerDefinition>? checks = null)
     {
         var request = new JsonObject
         {
@@ -58,8 +65,35 @@ internal sealed class Inspection
                 ["layouts"] = new JsonArray(d.Layouts.Select(l => (JsonNode)new JsonArray(l.Select(x => (JsonNode)x).ToArray())).ToArray()),
             }).ToArray()),
         };
+        if (checks is not null)
+        {
+            request["checks"] = Checks(checks, databases.ToList());
+        }
+
         return ["python3", "-c", Script, request.ToJsonString()];
     }
+
+    /// <summary>
+    /// The blocker checks as the script takes them: a SQL check names the config option holding its database's URL
+    /// (<c>url</c>) and, to run in every cell, the option holding the API database's URL that maps them (<c>cells_url</c>).
+    /// </summary>
+    public static JsonArray Checks(IEnumerable<BlockerDefinition> checks, IReadOnlyList<SchemaDatabase> databases) =>
+        new(checks.Select(b =>
+        {
+            var db = databases.FirstOrDefault(d => d.Name == b.Detect.Database);
+            var cells = b.Detect.Cells && db?.CellsFrom is { } from ? databases.FirstOrDefault(d => d.Name == from)?.Url : null;
+            return (JsonNode)new JsonObject
+            {
+                ["id"] = b.Id,
+                ["kind"] = b.Detect.Kind,
+                ["option"] = b.Detect.Option,
+                ["contains"] = b.Detect.Contains,
+                ["url"] = db?.Url,
+                ["cells_url"] = cells,
+                ["query"] = b.Detect.Query,
+                ["threshold"] = b.Detect.Threshold?.Python,
+            };
+        }).ToArray());
 
     /// <summary>Reads the script's answer (the last stdout line that is a JSON object); null when there is none.</summary>
     /// <param name="stdout">The script's stdout.</param>
@@ -97,8 +131,16 @@ internal sealed class Inspection
                     Error = Text(d["error"]) is { } e ? clean(e) : null,
                 })
                 .ToList();
+            var findings = (answer["findings"] as JsonArray ?? [])
+                .OfType<JsonObject>()
+                .Select(f => new BlockerFinding(
+                    Text(f["id"]) ?? "?",
+                    Text(f["cell"]),
+                    (f["rows"] as JsonArray ?? []).OfType<JsonArray>().Select(r => clean(string.Join(", ", r.Select(Text)))).ToList(),
+                    Text(f["error"]) is { } e ? clean(e) : null))
+                .ToList();
             var config = Text((answer["config"] as JsonObject)?["problem"]);
-            return new Inspection(config is null ? null : clean(config), problems, databases);
+            return new Inspection(config is null ? null : clean(config), problems, databases, findings);
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
         {

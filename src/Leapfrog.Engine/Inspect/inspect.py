@@ -1,7 +1,8 @@
 # leapfrog-inspect 1: read-only questions of one hop, answered inside the release's toolbox in one process.
 # argv[1]: JSON {"config", "tools": [{"tool", "path"}], "databases": [{"name", "url", "layouts", "cells_from"}]}.
 # Prints one JSON object: per tool whether it exists and can start; per database the revision it records and the
-# heads the toolbox's own migration scripts define. Never prints a password; changes nothing.
+# heads the toolbox's own migration scripts define; per blocker check ("checks") the rows it found or why it could
+# not check. Never prints a password; changes nothing (check queries run in a read-only transaction).
 import configparser, json, os, re, shutil, sys
 
 req = json.loads(sys.argv[1])
@@ -179,6 +180,90 @@ def config_problem(path):
     return None
 
 
+def cells_of(api_url, url):
+    """(name, url) of every cell the API database maps, templates filled from url; none while its schema is not made yet."""
+    import sqlalchemy
+    with sqlalchemy.create_engine(api_url).connect() as conn:
+        # An API database whose schema is not made yet maps no cell (its own sync will make the table).
+        if not conn.dialect.has_table(conn, "cell_mappings"):
+            return []
+        rows = conn.execute(sqlalchemy.text("SELECT name, database_connection FROM cell_mappings ORDER BY id")).fetchall()
+    out = []
+    for name, cell_url in rows:
+        cell_url = fill_template(cell_url, url) if "{" in (cell_url or "") else cell_url
+        if cell_url:
+            remember(cell_url)
+            out.append((name, cell_url))
+    return out
+
+
+def check(c, parser):
+    """One blocker check: a finding per database whose query returned rows (or for the config holding the text), or why not checked."""
+    base = {"id": c["id"], "cell": None, "rows": [], "error": None}
+    if c["kind"] == "config":
+        value = config_url(parser, c["option"])
+        return [dict(base, rows=[["%s holds %r" % (c["option"], c["contains"])]])] if value and c["contains"] in value else []
+    url = config_url(parser, c["url"])
+    if not url:
+        return [dict(base, error="no %s in %s" % (c["url"], req["config"]))]
+    remember(url)
+    query = c["query"]
+    try:
+        if c.get("threshold"):
+            query = query.replace("{threshold}", str(ask_number(c["threshold"])))
+        targets = [{"cell": None, "url": url}]
+        if c.get("cells_url") and config_url(parser, c["cells_url"]):
+            for name, cell_url in cells_of(config_url(parser, c["cells_url"]), url):
+                if db_key(cell_url) == db_key(url):
+                    targets[0]["cell"] = targets[0]["cell"] or name
+                elif db_key(cell_url) not in [db_key(t["url"]) for t in targets]:
+                    targets.append({"cell": name, "url": cell_url})
+    except Exception as e:
+        return [dict(base, error="%s: %s" % (type(e).__name__, clean(e)))]
+    out = []
+    for t in targets:
+        try:
+            columns, rows = read_only(t["url"], query)
+        except Exception as e:
+            out.append(dict(base, cell=t["cell"], error="%s: %s" % (type(e).__name__, clean(e))))
+            continue
+        if rows:
+            shown = [[clean("%s=%s" % (k, v)) for k, v in zip(columns, r)] for r in rows[:20]]
+            if len(rows) > 20:
+                shown.append(["and %d more rows" % (len(rows) - 20)])
+            out.append(dict(base, cell=t["cell"], rows=shown))
+    return out
+
+
+def ask_number(code):
+    """The one integer the release's own code prints (e.g. the oldest compute service version it accepts)."""
+    import subprocess
+    r = subprocess.run([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=300,
+                       universal_newlines=True)
+    if r.returncode != 0:
+        raise RuntimeError("the release's code exited %d: %s" % (r.returncode, (r.stderr.strip().splitlines() or [""])[-1]))
+    return int(r.stdout.strip().splitlines()[-1])
+
+
+def read_only(url, query):
+    # The server enforces it: the session's transactions are read-only, so a write fails (error 1792) instead of running.
+    import sqlalchemy
+    engine = sqlalchemy.create_engine(url)
+    raw = engine.raw_connection()
+    try:
+        cur = raw.cursor()
+        cur.execute("SET SESSION TRANSACTION READ ONLY")
+        raw.rollback()
+        cur.execute(query)
+        return [d[0] for d in cur.description or []], cur.fetchall()
+    finally:
+        try:
+            raw.rollback()
+        finally:
+            raw.close()
+            engine.dispose()
+
+
 def main():
     parser = configparser.RawConfigParser(strict=False)
     problem = config_problem(req["config"])
@@ -206,28 +291,20 @@ def main():
         if source and urls.get(source):
             seen = {db_key(url)}
             try:
-                import sqlalchemy
-                with sqlalchemy.create_engine(urls[source]).connect() as conn:
-                    # An API database whose schema is not made yet maps no cell (its own sync will make the table).
-                    if conn.dialect.has_table(conn, "cell_mappings"):
-                        cells = conn.execute(sqlalchemy.text("SELECT name, database_connection FROM cell_mappings ORDER BY id")).fetchall()
-                    else:
-                        cells = []
+                cells = cells_of(urls[source], url)
             except Exception as e:
                 out["databases"].append({"name": db["name"], "database": None, "cell": "*", "layout": None, "revision": None,
                                          "heads": None, "tables": None, "error": "cell_mappings: %s: %s" % (type(e).__name__, clean(e))})
                 cells = []
             for cell_name, cell_url in cells:
-                cell_url = fill_template(cell_url, url) if "{" in (cell_url or "") else cell_url
-                if not cell_url:
-                    continue
-                remember(cell_url)
                 if db_key(cell_url) in seen:
                     entry["cell"] = entry["cell"] or cell_name
                     continue
                 seen.add(db_key(cell_url))
                 cell_entry, _ = judge(db["name"], cell_url, layout, repos, cell_name)
                 out["databases"].append(cell_entry)
+    if "checks" in req:
+        out["findings"] = [f for c in req["checks"] for f in check(c, parser)]
     print(json.dumps(out))
 
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -14,7 +15,7 @@ internal sealed partial class OverlayReader
     private static readonly string[] RootKeys = ["services"];
     private static readonly string[] ServiceKeys = ["name", "databases", "config_file", "since", "after", "versions", "version_argv", "schema", "steps", "source", "cells", "data_leftovers", "upgrade_checks"];
     private static readonly string[] CellKeys = ["since", "list_argv", "skip_uuid", "steps", "source"];
-    private static readonly string[] StepKeys = ["name", "kind", "argv", "since", "until", "exit_codes", "source", "note"];
+    private static readonly string[] StepKeys = ["name", "kind", "argv", "since", "until", "exit_codes", "final_hop", "source", "note"];
     private static readonly string[] Kinds = ["probe", "schema", "data", "verify"];
     private static readonly string[] Meanings = ["ok", "more", "pending", "warning", "error"];
 
@@ -222,6 +223,13 @@ internal sealed partial class OverlayReader
         }
 
         result["exit_codes"] = ExitCodes(raw["exit_codes"], $"{path}.exit_codes");
+        if (raw["final_hop"] is { } finalHop)
+        {
+            result["final_hop"] = finalHop is JsonValue v && v.GetValueKind() is JsonValueKind.True or JsonValueKind.False
+                ? v.GetValue<bool>()
+                : throw _e.Error($"{path}.final_hop", "expected true or false");
+        }
+
         foreach (var text in new[] { "source", "note" })
         {
             if (raw.TryGetPropertyValue(text, out var value))
