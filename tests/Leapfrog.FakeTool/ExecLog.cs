@@ -2,7 +2,11 @@ using System.Text.Json;
 
 namespace Leapfrog.FakeTool;
 
-/// <summary>Appends one JSON line per invocation (one write with O_APPEND, so concurrent tools do not interleave).</summary>
+/// <summary>
+/// Appends one JSON line per invocation. .NET's FileMode.Append seeks to the end once instead of opening with O_APPEND,
+/// so two tools appending at once could write at the same offset: the file is opened exclusively (FileShare.None, an
+/// flock on Unix) and a tool that finds it taken tries again.
+/// </summary>
 internal static class ExecLog
 {
     /// <summary>Writes <c>{"time","pid","release","tool","step","argv"}</c>; argv is redacted.</summary>
@@ -36,14 +40,22 @@ internal static class ExecLog
         }
 
         buffer.WriteByte((byte)'\n');
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            using var file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
-            file.Write(buffer.GetBuffer(), 0, (int)buffer.Length);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ToolExit(1, $"ERROR: cannot append to exec_log {path}: {e.GetType().Name}");
+            try
+            {
+                using var file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.None);
+                file.Write(buffer.GetBuffer(), 0, (int)buffer.Length);
+                return;
+            }
+            catch (IOException) when (attempt < 500)
+            {
+                Thread.Sleep(10); // another tool holds the log for its one write
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new ToolExit(1, $"ERROR: cannot append to exec_log {path}: {e.GetType().Name}");
+            }
         }
     }
 }
