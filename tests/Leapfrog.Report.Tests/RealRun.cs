@@ -79,3 +79,7 @@ public sealed class RealRun : IAsyncLifetime
         }).ToArray()),
     });
 }
+
+/// <summary>The test classes that read the real run share one.</summary>
+[CollectionDefinition("real-run")]
+public sealed class RealRunCollection : ICollectionFixture<RealRun>;

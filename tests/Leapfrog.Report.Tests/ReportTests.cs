@@ -6,7 +6,8 @@ using Leapfrog.Testing;
 namespace Leapfrog.Report.Tests;
 
 /// <summary>The report of real hops, opened in a real browser.</summary>
-public sealed class ReportTests(RealRun run) : IClassFixture<RealRun>
+[Collection("real-run")]
+public sealed class ReportTests(RealRun run)
 {
     [Fact]
     public async Task I_can_open_the_report_offline_and_see_one_bar_per_recorded_step_in_order_with_lengths_in_proportion()
