@@ -62,11 +62,11 @@ public sealed partial class PlaybookRun(int exitCode, string output, TimeSpan el
 
     public TimeSpan Elapsed { get; } = elapsed;
 
-    /// <summary>changed=N of the PLAY RECAP line (first host).</summary>
-    public int RecapChanged => int.Parse(RecapRegex().Match(Output).Groups["changed"].Value);
+    /// <summary>changed=N of the PLAY RECAP, summed over every host (localhost runs the guard and the report).</summary>
+    public int RecapChanged => RecapRegex().Matches(Output).Sum(m => int.Parse(m.Groups["changed"].Value));
 
-    /// <summary>failed=N of the PLAY RECAP line (first host).</summary>
-    public int RecapFailed => int.Parse(RecapRegex().Match(Output).Groups["failed"].Value);
+    /// <summary>failed=N of the PLAY RECAP, summed over every host.</summary>
+    public int RecapFailed => RecapRegex().Matches(Output).Sum(m => int.Parse(m.Groups["failed"].Value));
 
     /// <summary>How the upgrade role names the task that finishes the start release's data migrations ("Hop nova at victoria: finish ...").</summary>
     public const string StartData = ": finish its data migrations";

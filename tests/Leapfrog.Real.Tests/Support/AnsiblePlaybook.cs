@@ -35,10 +35,11 @@ public static partial class AnsiblePlaybook
         var r = Proc.Run("ansible-playbook", ["-i", inventory, "-e", "@" + vars, Path.IsPathRooted(playbook) ? playbook : Repo.At("ansible", "playbooks", playbook), .. extra],
             env, cwd: workDir, timeout: TimeSpan.FromMinutes(40));
         var output = r.Stdout + r.Stderr;
-        var recap = Recap().Match(output);
+        // Every host's line of the PLAY RECAP, summed: localhost (the guard, the report) comes first and is not the controller.
+        var recap = Recap().Matches(output);
         return (r.ExitCode, output, clock.Elapsed.TotalSeconds,
-            recap.Success ? int.Parse(recap.Groups["changed"].Value) : -1,
-            recap.Success ? int.Parse(recap.Groups["failed"].Value) : -1);
+            recap.Count > 0 ? recap.Sum(m => int.Parse(m.Groups["changed"].Value)) : -1,
+            recap.Count > 0 ? recap.Sum(m => int.Parse(m.Groups["failed"].Value)) : -1);
     }
 
     [GeneratedRegex(@"changed=(?<changed>\d+)\s+unreachable=\d+\s+failed=(?<failed>\d+)")]
