@@ -36,7 +36,7 @@ internal static class BackupModule
                 ["database"] = d.Database, ["origin"] = d.Origin, ["present"] = d.Present, ["bytes"] = d.Bytes, ["server"] = d.Server,
             }).ToArray()),
             ["bytes"] = request.Action == BackupAction.Probe ? o.Databases.Sum(d => d.Bytes) : o.Dumps.Sum(d => d.Bytes),
-            ["skipped"] = new JsonArray(o.Skipped.Select(s => (JsonNode)s).ToArray()),
+            ["absent"] = new JsonArray(o.Absent.Select(s => (JsonNode)s).ToArray()),
             ["removed"] = new JsonArray(o.Removed.Select(s => (JsonNode)s).ToArray()),
             ["would_run"] = new JsonArray(o.WouldRun.Select(s => (JsonNode)s).ToArray()),
             ["warnings"] = new JsonArray(o.Warnings.Select(w => (JsonNode)w).ToArray()),

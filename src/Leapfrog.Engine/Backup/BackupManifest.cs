@@ -15,7 +15,7 @@ public sealed record BackupManifest
     public required IReadOnlyList<DumpRecord> Dumps { get; init; }
 
     /// <summary>Databases the catalog lists that the server does not have.</summary>
-    public IReadOnlyList<string> Skipped { get; init; } = [];
+    public IReadOnlyList<string> Absent { get; init; } = [];
 
     /// <summary>The state file that was copied.</summary>
     public string? StateFile { get; init; }

@@ -19,7 +19,7 @@ public sealed record BackupOutcome
     public IReadOnlyList<ProbedDatabase> Databases { get; init; } = [];
 
     /// <summary>Databases the catalog lists that the server does not have.</summary>
-    public IReadOnlyList<string> Skipped { get; init; } = [];
+    public IReadOnlyList<string> Absent { get; init; } = [];
 
     /// <summary>The manifest's path (backup, restore).</summary>
     public string? Manifest { get; init; }

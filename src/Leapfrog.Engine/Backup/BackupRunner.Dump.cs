@@ -17,14 +17,14 @@ public sealed partial class BackupRunner
             {
                 Changed = removedOld.Count > 0, Removed = removedOld,
                 Message = $"{Svc}: kept the complete backup in {Dir} taken {kept.Created}",
-                Directory = Dir, Dumps = kept.Dumps, Skipped = kept.Skipped, Manifest = ManifestFile, Created = kept.Created,
+                Directory = Dir, Dumps = kept.Dumps, Absent = kept.Absent, Manifest = ManifestFile, Created = kept.Created,
             };
         }
 
         var work = WorkDir();
         try
         {
-            var (all, skipped) = await ResolveAsync(work, ct).ConfigureAwait(false);
+            var (all, absent) = await ResolveAsync(work, ct).ConfigureAwait(false);
             var targets = all.Where(t => t.Present != false).ToList();
             if (targets.FirstOrDefault(t => t.Error is not null) is { } bad)
             {
@@ -38,7 +38,7 @@ public sealed partial class BackupRunner
                     Changed = true,
                     Message = $"{Svc}: would dump {string.Join(", ", targets.Select(t => t.Database))} into {Dir}",
                     Directory = Dir,
-                    Skipped = skipped,
+                    Absent = absent,
                     WouldRun = [.. targets.Select(t => $"dump {t.Database} ({t.Server}) to {Dir}/{t.Database}.sql.gz (single transaction)"), $"write {ManifestFile}"],
                 };
             }
@@ -58,7 +58,7 @@ public sealed partial class BackupRunner
                     .ConfigureAwait(false)).Trim() == "copied";
                 var manifest = new BackupManifest
                 {
-                    Service = Svc, Created = Now(), Dumps = dumps, Skipped = skipped, StateFile = StateFile, StateCopy = copied ? "state.json" : null,
+                    Service = Svc, Created = Now(), Dumps = dumps, Absent = absent, StateFile = StateFile, StateCopy = copied ? "state.json" : null,
                 };
                 await _controller.RunCheckedAsync(Scripts.Write(ManifestFile, JsonSerializer.Serialize(manifest, BackupJsonContext.Default.BackupManifest)),
                     $"writing {ManifestFile}", ct).ConfigureAwait(false);
@@ -68,8 +68,8 @@ public sealed partial class BackupRunner
                     Changed = true,
                     Removed = removed,
                     Message = $"{Svc}: dumped {string.Join(", ", dumps.Select(d => $"{d.Database} ({d.Bytes} bytes)"))} into {Dir}" +
-                              (skipped.Count > 0 ? $" (not on the server: {string.Join(", ", skipped)})" : ""),
-                    Directory = Dir, Dumps = dumps, Skipped = skipped, Manifest = ManifestFile, Created = manifest.Created,
+                              (absent.Count > 0 ? $" (not on the server: {string.Join(", ", absent)})" : ""),
+                    Directory = Dir, Dumps = dumps, Absent = absent, Manifest = ManifestFile, Created = manifest.Created,
                 };
             }
             finally

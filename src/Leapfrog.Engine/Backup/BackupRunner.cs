@@ -68,7 +68,7 @@ public sealed partial class BackupRunner
         var work = WorkDir();
         try
         {
-            var (targets, skipped) = await ResolveAsync(work, ct).ConfigureAwait(false);
+            var (targets, absent) = await ResolveAsync(work, ct).ConfigureAwait(false);
             var found = targets.Select(t => new ProbedDatabase(t.Database, t.Origin, t.Present == true, t.Bytes, t.Server)).ToList();
             var unreachable = targets.Where(t => t.Error is not null).ToList();
             if (unreachable.Count > 0)
@@ -79,10 +79,10 @@ public sealed partial class BackupRunner
             return new BackupOutcome
             {
                 Message = $"{Svc}: {string.Join(", ", found.Where(d => d.Present).Select(d => $"{d.Database} ({d.Bytes} bytes)"))}" +
-                          (skipped.Count > 0 ? $"; not on the server: {string.Join(", ", skipped)}" : ""),
+                          (absent.Count > 0 ? $"; not on the server: {string.Join(", ", absent)}" : ""),
                 Directory = Dir,
                 Databases = found,
-                Skipped = skipped,
+                Absent = absent,
             };
         }
         finally
@@ -92,16 +92,22 @@ public sealed partial class BackupRunner
     }
 
     /// <summary>Resolves the service's databases into option files in <paramref name="work"/>; returns them all, and the names of those not on the server.</summary>
-    private async Task<(IReadOnlyList<DatabaseTarget> Targets, IReadOnlyList<string> Skipped)> ResolveAsync(string work, CancellationToken ct)
+    private Task<(IReadOnlyList<DatabaseTarget> Targets, IReadOnlyList<string> Absent)> ResolveAsync(string work, CancellationToken ct)
     {
         var schema = _request.Service.Schema;
-        var specs = schema.Count > 0 ? schema.Select(s => $"{s.Name}={s.Url}").ToList() : [$"{Svc}=database.connection"];
+        return ResolveAsync(work, schema.Count > 0 ? schema.Select(s => $"{s.Name}={s.Url}").ToList() : [$"{Svc}=database.connection"], ct);
+    }
+
+    private async Task<(IReadOnlyList<DatabaseTarget> Targets, IReadOnlyList<string> Absent)> ResolveAsync(string work, IReadOnlyList<string> specs, CancellationToken ct)
+    {
+        var schema = _request.Service.Schema;
         var cellsFrom = schema.Where(s => s.CellsFrom is not null).Select(s => s.CellsFrom!).Distinct().ToList();
         // The catalog's other databases (nova_cell0 where cell_mappings does not list it) are tried with the first URL's credentials.
         var also = _request.Service.Databases.Except(schema.Select(s => s.Name)).ToList();
         var answer = await _controller.RunCheckedAsync(BackupScripts.Resolve(_request.ConfigFile, work, specs, cellsFrom, also),
             "reading the databases from the config file", ct, TimeSpan.FromMinutes(2)).ConfigureAwait(false);
         var targets = new List<DatabaseTarget>();
+        var missing = new List<string>();
         foreach (var line in answer.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             var f = line.Split('\t');
@@ -114,7 +120,7 @@ public sealed partial class BackupRunner
                 case "error":
                     throw new ControllerException($"{Svc}: {_request.ConfigFile}: {Core.Printable.Clip(string.Join(' ', f.Skip(1)), 300)}");
                 case "missing" when f.Length >= 3:
-                    _warnings.Add($"{Svc}: {_request.ConfigFile} sets no [{f[2].Split('.')[0]}] {f[2].Split('.').Last()}: database {f[1]} is not backed up");
+                    missing.Add($"{Svc}: {_request.ConfigFile} sets no [{f[2].Split('.')[0]}] {f[2].Split('.').Last()}: database {f[1]} is not backed up");
                     break;
                 default:
                     if (DatabaseTarget.Parse(line) is { } t && !targets.Any(x => x.Database == t.Database && x.Server == t.Server))
@@ -126,13 +132,24 @@ public sealed partial class BackupRunner
             }
         }
 
+        if (targets.Count == 0 && !specs.Any(x => x.EndsWith("=database.connection", StringComparison.Ordinal)))
+        {
+            // A config that keeps the service's database in [database] (as older layouts and some deployments do) instead of the catalog's section.
+            return await ResolveAsync(work, [$"{Svc}=database.connection"], ct).ConfigureAwait(false);
+        }
+
+        foreach (var m in missing)
+        {
+            _warnings.Add(m);
+        }
+
         if (targets.Count == 0)
         {
             throw new ControllerException($"{Svc}: {_request.ConfigFile} names no database (no [database] connection)");
         }
 
-        var skipped = targets.Where(t => t.Present == false).Select(t => t.Database).ToList();
-        return (targets, skipped);
+        var absent = targets.Where(t => t.Present == false).Select(t => t.Database).ToList();
+        return (targets, absent);
     }
 
     private string WorkDir() => $"{StateDir}/runs/{Svc}/db-options-{Guid.NewGuid():n}";
