@@ -115,7 +115,7 @@ public sealed class InstalledToolboxTests(ControllerFixture fx)
         var (badRc, bad) = Run(Args(cloud, $"{cloud.Dir}/*/keystone-23.1.0"));
 
         Assert.True(rc == 0, result.ToJsonString());
-        Assert.Equal($"venv {venvs}/keystone-23.10.0", result["toolbox"]!.GetValue<string>());
+        Assert.Equal(("venv", $"{venvs}/keystone-23.10.0"), (result["toolbox"]!["type"]!.GetValue<string>(), result["toolbox"]!["path"]!.GetValue<string>()));
         Assert.Equal(1, badRc);
         Assert.Equal(
             $"toolboxes.wallaby.path: '{cloud.Dir}/*/keystone-23.1.0': a path may hold one '*', in its last part (the version, e.g. /openstack/venvs/cinder-26.*)",

@@ -56,9 +56,10 @@ internal sealed class DataManage(string service) : ITool
                 ArgReader.RequireEmpty(rest, U);
                 return new ToolCommand("db online_data_migrations", c => OnlineMigrations.Run(c, max, "stein"));
             case "sync":
-                ArgReader.TakeFlag(rest, "--bump-versions");
+                // cinder's --bump-versions (the final hop's step) is logged as its own step: it runs once, beside the plain sync.
+                var bump = ArgReader.TakeFlag(rest, "--bump-versions");
                 ArgReader.RequireEmpty(rest, U);
-                return new ToolCommand("db sync", c =>
+                return new ToolCommand(bump ? "db sync --bump-versions" : "db sync", c =>
                 {
                     new FakeSchema(c.Sql(), service, c).Load().SchemaSync();
                     return 0;

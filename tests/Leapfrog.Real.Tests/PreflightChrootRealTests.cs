@@ -6,8 +6,9 @@ namespace Leapfrog.Real.Tests;
 
 /// <summary>
 /// Preflight checks the config file where the chroot's tools read it: a keystone whose config lies only inside the
-/// chroots, and one whose config directory is bound into the target chroot from the host, both pass preflight and hop
-/// victoria -> zed with the upgrade playbook.
+/// chroots, and one whose config directory is bound into zed's chroot from the host, both pass preflight and hop
+/// victoria -> zed -> 2025.1 with the upgrade playbook (the chroots are those releases'; no chroot carries the releases
+/// between victoria and zed, so the plan goes through zed as the upgrade role's real test does).
 /// </summary>
 [Trait("tier", "real")]
 public sealed class PreflightChrootRealTests(ITestOutputHelper log)
@@ -58,7 +59,8 @@ public sealed class PreflightChrootRealTests(ITestOutputHelper log)
         var vars = Path.Combine(dir, "vars.yml");
         File.WriteAllText(vars, $"""
             leapfrog_from_release: victoria
-            leapfrog_to_release: zed
+            leapfrog_to_release: "2025.1"
+            leapfrog_via: [zed]
             leapfrog_allow_unsupported: true
             leapfrog_services: [keystone]
             leapfrog_known_hosts_file: {cloud.Ssh.KnownHostsPath}
@@ -76,6 +78,9 @@ public sealed class PreflightChrootRealTests(ITestOutputHelper log)
               zed:
                 type: chroot
                 path: {Suite.Bookworm.Path}
+              "2025.1":
+                type: chroot
+                path: {Suite.Trixie.Path}
             """);
 
         var pre = AnsiblePlaybook.Run(dir, inventory, vars, "preflight.yml");
@@ -84,11 +89,13 @@ public sealed class PreflightChrootRealTests(ITestOutputHelper log)
         Assert.Contains("zed keystone: toolbox reports 22.", pre.Output, StringComparison.Ordinal);
 
         var marks = Witness.Runs(Suite.Bookworm, d.ConfigFile).Count;
+        var epoxyMarks = Witness.Runs(Suite.Trixie, d.ConfigFile).Count;
         var up = AnsiblePlaybook.Run(dir, inventory, vars, "leapfrog.yml");
-        log.WriteLine($"leapfrog.yml victoria -> zed, config {name}: exit {up.ExitCode}, changed={up.Changed}, {up.Seconds:0}s");
+        log.WriteLine($"leapfrog.yml victoria -> zed -> 2025.1, config {name}: exit {up.ExitCode}, changed={up.Changed}, {up.Seconds:0}s");
         Assert.True(up.ExitCode == 0 && up.Failed == 0, Tail(up.Output));
-        d.Chain().AssertCurrent(Suite.Bookworm, $"after the playbook, config {name}");
+        d.Chain().AssertCurrent(Suite.Trixie, $"after the playbook, config {name}");
         d.Chain().AssertRanOnce(Suite.Bookworm, marks, $"victoria -> zed, config {name}");
+        d.Chain().AssertRanOnce(Suite.Trixie, epoxyMarks, $"zed -> 2025.1, config {name}");
     }
 
     private static string Tail(string s) => s.Length <= 8000 ? s : s[^8000..];

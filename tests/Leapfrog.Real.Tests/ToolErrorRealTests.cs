@@ -23,7 +23,10 @@ public sealed class ToolErrorRealTests(ITestOutputHelper log)
         Assert.Contains("%25" + secret, File.ReadAllText(conf), StringComparison.Ordinal);
         var stateDir = Path.Combine(cloud.Root, "state", db);
 
-        var (failed, _) = HopModule.Run(cloud, log, "keystone", "victoria", "zed", Suite.Bookworm, conf, stateDir, allowUnsupported: true);
+        // The known blocker (keystone-percent-in-database-url) would refuse this hop before the probe: it is switched off
+        // here, where the point is keystone's own words (BlockerRealTests shows the blocker catching it first).
+        var (failed, _) = HopModule.Run(cloud, log, "keystone", "victoria", "zed", Suite.Bookworm, conf, stateDir, allowUnsupported: true,
+            extra: new System.Text.Json.Nodes.JsonObject { ["check_blockers"] = false });
 
         Assert.True(failed["failed"]!.GetValue<bool>());
         var msg = failed["msg"]!.GetValue<string>();

@@ -62,9 +62,25 @@ public sealed class UpgradeRoleRealTests(ITestOutputHelper log)
         // it runs each path release's real tools for their versions in the chroots.
         var zedMarks = all.ToDictionary(d => d.Service, d => Witness.Runs(Suite.Bookworm, d.ConfigFile).Count);
         var epoxyMarks = all.ToDictionary(d => d.Service, d => Witness.Runs(Suite.Trixie, d.ConfigFile).Count);
-        var up = AnsiblePlaybook.Run(dir, inventory, first, "leapfrog.yml", "-e", "leapfrog_preflight_upgrade_check=false");
+        var reportDir = Path.Combine(dir, "report");
+        var up = AnsiblePlaybook.Run(dir, inventory, first, "leapfrog.yml", "-e", "leapfrog_preflight_upgrade_check=false",
+            "-e", "leapfrog_report_dir=" + reportDir);
         log.WriteLine($"ansible-playbook leapfrog.yml victoria -> zed -> 2025.1 (4 services, preflight on): exit {up.ExitCode}, changed={up.Changed}, failed={up.Failed}, {up.Seconds:0}s");
         Assert.True(up.ExitCode == 0 && up.Failed == 0, Tail(up.Output));
+        // The playbook's report names every hop and service with the verdict each hop recorded (the releases' own tools
+        // confirm the databases below).
+        var report = JsonNode.Parse(File.ReadAllText(Path.Combine(reportDir, "report.json")))!;
+        Assert.True(File.Exists(Path.Combine(reportDir, "report.html")));
+        var reported = report["hops"]!.AsArray().Where(h => h!["from"]!.GetValue<string>() != h["to"]!.GetValue<string>())
+            .SelectMany(h => h!["services"]!.AsArray().Select(x => $"{h["from"]} -> {h["to"]} {x!["service"]} verified={x["verified"]}"))
+            .ToList();
+        log.WriteLine("report: " + string.Join("; ", reported));
+        foreach (var d in all)
+        {
+            Assert.Contains(reported, r => r.StartsWith("victoria -> zed ", StringComparison.Ordinal) && r.EndsWith($" {d.Service} verified=true", StringComparison.Ordinal));
+            Assert.Contains(reported, r => r.StartsWith("zed -> ", StringComparison.Ordinal) && r.EndsWith($" {d.Service} verified=true", StringComparison.Ordinal));
+        }
+
         var found = PreflightNotes(up.Output);
         foreach (var note in found)
         {
