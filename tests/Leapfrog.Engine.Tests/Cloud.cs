@@ -119,7 +119,7 @@ public sealed class Cloud
 
     /// <summary>How many times the tools were started with every one of <paramref name="words"/> in their argv.</summary>
     public int Executions(params string[] words) =>
-        !File.Exists(ExecLog) ? 0 : File.ReadAllLines(ExecLog)
+        FakeToolboxLogEntry.ReadLines(ExecLog)
             .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("argv").EnumerateArray().Select(a => a.GetString()!).ToList())
             .Count(argv => words.All(argv.Contains));
 

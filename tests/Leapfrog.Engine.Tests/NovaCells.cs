@@ -83,7 +83,7 @@ public sealed class NovaCells
 
     /// <summary>Every tool run's argv, in the order the fake tools' exec log has them.</summary>
     public List<List<string>> Argvs() =>
-        !File.Exists(Cloud.ExecLog) ? [] : File.ReadAllLines(Cloud.ExecLog)
+        FakeToolboxLogEntry.ReadLines(Cloud.ExecLog)
             .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("argv").EnumerateArray().Select(a => a.GetString()!).ToList())
             .ToList();
 

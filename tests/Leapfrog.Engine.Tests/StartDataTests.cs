@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Leapfrog.Core.Catalog;
+using Leapfrog.Testing;
 
 namespace Leapfrog.Engine.Tests;
 
@@ -40,7 +41,7 @@ public sealed class StartDataTests(ControllerFixture fx)
     }
 
     private static List<(string Release, List<string> Argv)> Runs(Cloud cloud) =>
-        File.ReadAllLines(cloud.ExecLog).Select(l => JsonDocument.Parse(l).RootElement)
+        FakeToolboxLogEntry.ReadLines(cloud.ExecLog).Select(l => JsonDocument.Parse(l).RootElement)
             .Select(e => (e.GetProperty("release").GetString()!, e.GetProperty("argv").EnumerateArray().Select(a => a.GetString()!).ToList()))
             .ToList();
 }

@@ -11,6 +11,25 @@ namespace Leapfrog.Testing;
 /// <param name="Argv">The tool's arguments, passwords replaced by <c>***</c>.</param>
 public sealed record FakeToolboxLogEntry(DateTimeOffset Time, int Pid, string Release, string Tool, string? Step, IReadOnlyList<string> Argv)
 {
+    /// <summary>
+    /// The log's lines. A tool appends under an exclusive lock (the fake's ExecLog, FileShare.None), so a read while a
+    /// tool is writing is refused for a moment: retried for up to 5 s.
+    /// </summary>
+    public static string[] ReadLines(string path)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return File.Exists(path) ? File.ReadAllLines(path) : [];
+            }
+            catch (IOException) when (attempt < 250)
+            {
+                Thread.Sleep(20);
+            }
+        }
+    }
+
     /// <summary>Reads every entry of <paramref name="path"/> (none when the file does not exist).</summary>
     public static IReadOnlyList<FakeToolboxLogEntry> ReadAll(string path)
     {
@@ -20,7 +39,7 @@ public sealed record FakeToolboxLogEntry(DateTimeOffset Time, int Pid, string Re
         }
 
         var list = new List<FakeToolboxLogEntry>();
-        foreach (var line in File.ReadAllLines(path).Where(l => l.Length > 0))
+        foreach (var line in ReadLines(path).Where(l => l.Length > 0))
         {
             using var doc = JsonDocument.Parse(line);
             var r = doc.RootElement;
