@@ -44,18 +44,7 @@ public sealed class PreflightChrootRealTests(ITestOutputHelper log)
     {
         var dir = Path.Combine(cloud.Root, "pf-" + name);
         Directory.CreateDirectory(dir);
-        var inventory = Path.Combine(dir, "inventory.yml");
-        File.WriteAllText(inventory, $"""
-            leapfrog_migration_hosts:
-              hosts:
-                real-controller:
-                  ansible_host: {cloud.Ssh.Host}
-                  ansible_port: {cloud.Ssh.Port}
-                  ansible_user: {cloud.Ssh.User}
-                  ansible_ssh_private_key_file: {cloud.Ssh.ClientKeyPath}
-                  ansible_ssh_common_args: -o UserKnownHostsFile={cloud.Ssh.KnownHostsPath} -o StrictHostKeyChecking=yes
-                  ansible_python_interpreter: /usr/bin/python3
-            """);
+        var inventory = AnsiblePlaybook.Inventory(dir, cloud);
         var vars = Path.Combine(dir, "vars.yml");
         File.WriteAllText(vars, $"""
             leapfrog_from_release: victoria

@@ -29,18 +29,7 @@ public sealed class UpgradeRoleRealTests(ITestOutputHelper log)
         var before = all.ToDictionary(d => d.Service, d => d.Rows());
         var dir = Path.Combine(cloud.Root, "e2e");
         Directory.CreateDirectory(dir);
-        var inventory = Path.Combine(dir, "inventory.yml");
-        File.WriteAllText(inventory, $"""
-            leapfrog_migration_hosts:
-              hosts:
-                real-controller:
-                  ansible_host: {cloud.Ssh.Host}
-                  ansible_port: {cloud.Ssh.Port}
-                  ansible_user: {cloud.Ssh.User}
-                  ansible_ssh_private_key_file: {cloud.Ssh.ClientKeyPath}
-                  ansible_ssh_common_args: -o UserKnownHostsFile={cloud.Ssh.KnownHostsPath} -o StrictHostKeyChecking=yes
-                  ansible_python_interpreter: /usr/bin/python3
-            """);
+        var inventory = AnsiblePlaybook.Inventory(dir, cloud);
 
         var first = Vars(dir, "first.yml", cloud, all, "victoria", "2025.1", ["zed"], new() { ["victoria"] = Suite.Bullseye, ["zed"] = Suite.Bookworm, ["2025.1"] = Suite.Trixie });
         // Preflight alone first, with victoria's toolbox too: the source release's own <service>-status upgrade checks run.

@@ -9,24 +9,6 @@ public static class BenchFiles
     /// <summary>The services of the chain, in the catalog's order.</summary>
     public static IReadOnlyList<string> Services { get; } = ["keystone", "glance", "cinder", "nova"];
 
-    /// <summary>One controller: the real tier's sshd, reached by Ansible's own ssh (pipelining and ControlPersist from ansible.cfg).</summary>
-    public static string Inventory(string dir, RealCloud cloud)
-    {
-        var path = Path.Combine(dir, "inventory.yml");
-        File.WriteAllText(path, $"""
-            leapfrog_migration_hosts:
-              hosts:
-                real-controller:
-                  ansible_host: {cloud.Ssh.Host}
-                  ansible_port: {cloud.Ssh.Port}
-                  ansible_user: {cloud.Ssh.User}
-                  ansible_ssh_private_key_file: {cloud.Ssh.ClientKeyPath}
-                  ansible_ssh_common_args: -o UserKnownHostsFile={cloud.Ssh.KnownHostsPath} -o StrictHostKeyChecking=yes
-                  ansible_python_interpreter: /usr/bin/python3
-            """);
-        return path;
-    }
-
     /// <summary>The upgrade role's variables for victoria -> zed -> 2025.1 with the chroot toolboxes (the baseline ignores them).</summary>
     public static string Vars(string dir, string name, RealCloud cloud, Deployment[] services, IReadOnlyDictionary<string, Suite> toolboxes)
     {

@@ -24,7 +24,7 @@ public sealed class ChainBench(ITestOutputHelper log)
         var outFile = Environment.GetEnvironmentVariable(BenchFactAttribute.OutVariable)!;
         var dir = Path.Combine(cloud.Root, "bench");
         Directory.CreateDirectory(dir);
-        var inventory = BenchFiles.Inventory(dir, cloud);
+        var inventory = AnsiblePlaybook.Inventory(dir, cloud);
         var figures = new JsonObject { ["tool_starts"] = ToolStarts(), ["runs"] = new JsonArray() };
         var runs = figures["runs"]!.AsArray();
 

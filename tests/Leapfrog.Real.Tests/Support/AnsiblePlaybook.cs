@@ -42,6 +42,24 @@ public static partial class AnsiblePlaybook
             recap.Count > 0 ? recap.Sum(m => int.Parse(m.Groups["failed"].Value)) : -1);
     }
 
+    /// <summary>The inventory of one controller, the real tier's sshd, reached by Ansible's own ssh; written to <paramref name="dir"/>/inventory.yml.</summary>
+    public static string Inventory(string dir, RealCloud cloud)
+    {
+        var path = Path.Combine(dir, "inventory.yml");
+        File.WriteAllText(path, $"""
+            leapfrog_migration_hosts:
+              hosts:
+                real-controller:
+                  ansible_host: {cloud.Ssh.Host}
+                  ansible_port: {cloud.Ssh.Port}
+                  ansible_user: {cloud.Ssh.User}
+                  ansible_ssh_private_key_file: {cloud.Ssh.ClientKeyPath}
+                  ansible_ssh_common_args: -o UserKnownHostsFile={cloud.Ssh.KnownHostsPath} -o StrictHostKeyChecking=yes
+                  ansible_python_interpreter: /usr/bin/python3
+            """);
+        return path;
+    }
+
     [GeneratedRegex(@"changed=(?<changed>\d+)\s+unreachable=\d+\s+failed=(?<failed>\d+)")]
     private static partial Regex Recap();
 }
