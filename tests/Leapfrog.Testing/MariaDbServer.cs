@@ -152,6 +152,7 @@ public sealed class MariaDbServer : IDisposable
             string.Create(CultureInfo.InvariantCulture, $"--port={Port}"), $"--socket={SocketPath}",
             $"--pid-file={Path.Combine(RootDir, "mysqld.pid")}", $"--log-error={ErrorLogPath}",
             "--skip-name-resolve", "--skip-log-bin", "--innodb-buffer-pool-size=32M", "--innodb-log-file-size=16M",
+            $"--tmpdir={TmpDir(RootDir)}",
         };
         if (Environment.UserName == "root")
         {
@@ -299,7 +300,7 @@ public sealed class MariaDbServer : IDisposable
         var args = new List<string>
         {
             "--no-defaults", $"--datadir={Path.Combine(root, "data")}", "--auth-root-authentication-method=normal",
-            "--skip-test-db", "--skip-name-resolve",
+            "--skip-test-db", "--skip-name-resolve", $"--tmpdir={TmpDir(root)}",
         };
         if (Environment.UserName == "root")
         {
@@ -311,6 +312,19 @@ public sealed class MariaDbServer : IDisposable
         {
             throw new MariaDbException($"mariadb-install-db failed with {rc}: {Tail(stdout + stderr)}");
         }
+    }
+
+    /// <summary>
+    /// The instance's own temporary directory (created). Never the shared /tmp: a starting mariadbd deletes every
+    /// <c>#sql*</c> file in its tmpdir (left-overs of its own last run, it assumes), and so deleted the temporary tables
+    /// of another instance's mariadb-install-db running beside it (seen in CI: "Error on delete of
+    /// '/tmp/#sql-temptable-….MAI'").
+    /// </summary>
+    private static string TmpDir(string root)
+    {
+        var tmp = Path.Combine(root, "tmp");
+        Directory.CreateDirectory(tmp);
+        return tmp;
     }
 
     private static int FreePort()
