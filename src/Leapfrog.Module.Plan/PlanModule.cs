@@ -4,16 +4,24 @@ using Leapfrog.Core.Planning;
 
 namespace Leapfrog.Module.Plan;
 
-/// <summary>leapfrog.openstack.plan: the hops and, per hop and service, the steps that would run. No SSH.</summary>
+/// <summary>
+/// leapfrog.openstack.plan: the hops and, per hop and service, the steps that would run; or, with <c>query: catalog</c>,
+/// the catalog's facts of the releases named (<see cref="CatalogQuery"/>). No SSH.
+/// </summary>
 public static class PlanModule
 {
     /// <summary>The module's parameters.</summary>
     public static readonly IReadOnlyCollection<string> Parameters =
-        ["from_release", "to_release", "services", "policy", "via", "allow_unsupported", "catalog_file"];
+        ["from_release", "to_release", "services", "policy", "via", "allow_unsupported", "catalog_file", .. CatalogQuery.Parameters];
 
     /// <summary>Plans.</summary>
     public static Task<JsonObject> RunAsync(ModuleArgs args)
     {
+        if (CatalogQuery.Asked(args))
+        {
+            return Task.FromResult(CatalogQuery.Run(args));
+        }
+
         var catalog = CatalogFile.Load(args);
         var request = PathRequest.Read(args, catalog.Releases);
         var services = PathRequest.Services(args, catalog);

@@ -91,4 +91,21 @@ public sealed class PlanFactsTests
         Assert.Equal([["keystone", "cinder"], ["glance"]], result["hops"]![0]!["waves"]!.AsArray().Select(Strings));
         Assert.Equal(["keystone", "cinder", "glance"], Strings(result["hops"]![0]!["services"]));
     }
+
+    [Fact]
+    public void The_catalog_query_describes_one_release_alone_in_the_spelling_given_without_planning()
+    {
+        var result = Plan(new JsonObject { ["query"] = "catalog", ["releases"] = "2025.1,zed,epoxy", ["services"] = "neutron,nova" });
+
+        // In the order given, canonical: a role zips them with its own spellings.
+        Assert.Equal(["2025.1-epoxy", "zed", "2025.1-epoxy"], Strings(result["releases"]));
+        Assert.Null(result["hops"]);
+        var neutron = result["catalog"]!["neutron"]!["releases"]!.AsObject();
+        Assert.Equal(["2025.1-epoxy", "zed"], neutron.Select(p => p.Key));
+        // Upstream: neutron 26 is 2025.1 (epoxy); its version is read from the library, not from neutron-db-manage.
+        Assert.Equal("26", neutron["2025.1-epoxy"]!["version_major"]!.GetValue<string>());
+        Assert.Equal("python3", Strings(neutron["zed"]!["version_argv"])[0]);
+        Assert.Equal("nova-manage", result["catalog"]!["nova"]!["releases"]!["zed"]!["manage_tool"]!.GetValue<string>());
+        Assert.False(result["changed"]!.GetValue<bool>());
+    }
 }

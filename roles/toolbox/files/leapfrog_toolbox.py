@@ -4,7 +4,10 @@
 Run by the leapfrog.openstack.toolbox role (ansible.builtin.script). Argument: a JSON request. Prints one
 JSON object: changed, toolbox (the spec for leapfrog_toolboxes, per service), records, msg.
 
-Request: release, type (debian | venv | container), services, record_dir, and per type:
+Request: release, type (debian | venv | container), services, tools, record_dir, and per type:
+  tools      per service, the catalog's facts for the release (the plan module's query: catalog returns them):
+             manage_tool (recorded) and version_argv (the command that prints the tools' version); this file holds
+             no service fact
   debian     suite, root (chroot = root/suite), mirror ("" = this host's apt sources), packages (extra),
              aptopts, config_dirs (bound read-only into the chroot at the same path)
   venv       root (venv = root/<service>-<version>), requirements {service: "pkg==X.Y.Z"}, constraints
@@ -12,9 +15,10 @@ Request: release, type (debian | venv | container), services, record_dir, and pe
   container  engine (podman | docker), images {service: image} or image, archives {image: tar file}
 
 A toolbox already built from the same request (its manifest matches) is not rebuilt. Each service's
-manage tool must answer --version; its answer, the release and a checksum of the environment are
+version command must answer; its answer, the release and a checksum of the environment are
 written to record_dir/<release>/<service>.json for preflight.
 """
+import configparser
 import hashlib
 import json
 import os
@@ -24,20 +28,9 @@ import subprocess
 import sys
 import time
 
-MANAGE = {"keystone": "keystone-manage", "glance": "glance-manage", "cinder": "cinder-manage",
-          "nova": "nova-manage", "placement": "placement-manage", "heat": "heat-manage",
-          "neutron": "neutron-db-manage"}
 # Debian's python3-<service> library packages ship the code; the *-common packages ship the commands
-# (and create users and services). The chroot gets small wrappers for the commands instead.
-ENTRY = {
-    "keystone-manage": "keystone.cmd.manage", "keystone-status": "keystone.cmd.status",
-    "glance-manage": "glance.cmd.manage", "glance-status": "glance.cmd.status",
-    "cinder-manage": "cinder.cmd.manage", "cinder-status": "cinder.cmd.status",
-    "nova-manage": "nova.cmd.manage", "nova-status": "nova.cmd.status",
-    "placement-manage": "placement.cmd.manage", "placement-status": "placement.cmd.status",
-    "heat-manage": "heat.cmd.manage", "heat-status": "heat.cmd.status",
-    "neutron-db-manage": "neutron.db.migration.cli", "neutron-status": "neutron.cmd.status",
-}
+# (and create users and services). The chroot gets small wrappers for the commands instead: one for each
+# console script the service's Python distribution declares in its entry_points.txt (its setup.cfg's).
 PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 VERSION = re.compile(r"\b\d{1,3}\.\d+(\.\d+)?")
 
@@ -84,10 +77,10 @@ def write_json(path, data):
 
 
 def tool_version(argv, what):
-    rc, out, err = run(argv + ["--version"], timeout=300)
+    rc, out, err = run(argv, timeout=300)
     match = [m.group(0) for m in VERSION.finditer(out + "\n" + err)]
     if rc != 0 or not match:
-        raise Problem(f"{what}: `{' '.join(argv)} --version` did not report a version (rc {rc}): {(err or out).strip()[-300:]}")
+        raise Problem(f"{what}: `{' '.join(argv)}` did not report a version (rc {rc}): {(err or out).strip()[-300:]}")
     return match[-1]
 
 
@@ -137,13 +130,45 @@ def mount_bind(src, dst, readonly=False):
     return True
 
 
+def console_scripts(site, service):
+    """Tool -> (module, function) for each console script of the service's Python distribution installed in site."""
+    found = {}
+    for name in sorted(os.listdir(site)):
+        if not re.fullmatch(re.escape(service) + r"-\d[^/]*\.(egg|dist)-info", name):
+            continue
+        entry_points = configparser.ConfigParser(interpolation=None, delimiters=("=",))
+        entry_points.optionxform = str
+        entry_points.read(os.path.join(site, name, "entry_points.txt"), encoding="utf-8")
+        if entry_points.has_section("console_scripts"):
+            for tool, target in entry_points.items("console_scripts"):
+                m = re.fullmatch(r"([A-Za-z_][\w.]*):([A-Za-z_]\w*)", target.strip())
+                if m and re.fullmatch(r"[\w.-]+", tool):
+                    found[tool] = (m.group(1), m.group(2))
+    return found
+
+
+def write_wrappers(chroot, services):
+    site = f"{chroot}/usr/lib/python3/dist-packages"
+    for service in services:
+        for tool, (module, function) in console_scripts(site, service).items():
+            code = f"{site}/{module.replace('.', '/')}"
+            if os.path.exists(f"{chroot}/usr/bin/{tool}") or not (os.path.exists(code + ".py") or os.path.isdir(code)):
+                continue
+            os.makedirs(f"{chroot}/usr/local/bin", exist_ok=True)
+            with open(f"{chroot}/usr/local/bin/{tool}", "w", encoding="utf-8") as f:
+                f.write(f"#!/usr/bin/python3\n# {tool}: the entry point Debian's library package does not install.\n"
+                        f"import sys\nfrom {module} import {function}\nsys.argv[0] = {tool!r}\nsys.exit({function}())\n")
+            os.chmod(f"{chroot}/usr/local/bin/{tool}", 0o755)
+
+
 def debian(req):
     suite, root = req["suite"], req["root"].rstrip("/")
     if not re.fullmatch(r"[a-z]+", suite or ""):
         raise Problem(f"debian suite '{suite}' is not a plain suite name")
     chroot = f"{root}/{suite}"
-    packages = sorted({"python3-pymysql", *[f"python3-{s}" for s in req["services"] if s != "neutron"],
-                       *(["python3-neutron"] if "neutron" in req["services"] else []), *req.get("packages", [])})
+    packages = sorted({"python3-pymysql", *[f"python3-{s}" for s in req["services"]], *req.get("packages", [])})
+    # wrappers 2: the services' console scripts as commands. Chroots built when the list of tools was kept here have
+    # the same manage and status wrappers (byte for byte), so they stay valid and are not rebuilt.
     want = {"suite": suite, "packages": packages, "aptopts": req.get("aptopts", []), "wrappers": 2}
     manifest = f"{chroot}/etc/leapfrog-toolbox.json"
     changed = False
@@ -166,14 +191,7 @@ def debian(req):
                  "--customize-hook=rm -f \"$1/etc/apt/sources.list\" \"$1\"/etc/apt/sources.list.d/*; rm -rf \"$1\"/var/lib/apt/lists/*",
                  suite, new, f"deb {mirror} {suite} main"]
         must(argv, f"mmdebstrap {suite}", timeout=7200)
-        for tool, module in ENTRY.items():
-            if os.path.exists(f"{new}/usr/bin/{tool}") or not os.path.exists(f"{new}/usr/lib/python3/dist-packages/{module.replace('.', '/')}.py"):
-                continue
-            os.makedirs(f"{new}/usr/local/bin", exist_ok=True)
-            with open(f"{new}/usr/local/bin/{tool}", "w", encoding="utf-8") as f:
-                f.write(f"#!/usr/bin/python3\n# {tool}: the entry point Debian's library package does not install.\n"
-                        f"import sys\nfrom {module} import main\nsys.argv[0] = {tool!r}\nsys.exit(main())\n")
-            os.chmod(f"{new}/usr/local/bin/{tool}", 0o755)
+        write_wrappers(new, req["services"])
         write_json(f"{new}/etc/leapfrog-toolbox.json", want)
         os.rename(new, chroot)
     os.makedirs(f"{chroot}/proc", exist_ok=True)
@@ -186,7 +204,7 @@ def debian(req):
             changed |= mount_bind(d, f"{chroot}{d}", readonly=True)
     packages_list = must(["chroot", chroot, "dpkg-query", "-W", "-f", "${Package} ${Version}\\n"], "listing the chroot's packages")
     checksum = sha256("\n".join(sorted(packages_list.splitlines())))
-    return changed, {"type": "chroot", "path": chroot}, lambda tool: ["chroot", chroot, tool], checksum
+    return changed, {"type": "chroot", "path": chroot}, lambda argv: ["chroot", chroot, *argv], checksum
 
 
 # ---------------------------------------------------------------- venv
@@ -250,26 +268,30 @@ def container(req):
 def main():
     req = json.loads(sys.argv[1])
     release, kind, services = req["release"], req["type"], req["services"]
+    tools = {s: req["tools"][s] for s in services}
+    for service in services:
+        if not tools[service].get("version_argv"):
+            raise Problem(f"the catalog names no version command for {service} in {release}")
     records = []
     if kind == "debian":
         changed, spec, wrap, checksum = debian(req)
         specs = {s: spec for s in services}
-        argv_for = {s: wrap(MANAGE[s]) for s in services}
+        argv_for = {s: wrap(tools[s]["version_argv"]) for s in services}
         sums = {s: checksum for s in services}
     elif kind == "venv":
         changed, specs, boxes = venv(req)
-        argv_for = {s: [f"{boxes[s][0]}/bin/{MANAGE[s]}"] for s in services}
+        argv_for = {s: [f"{boxes[s][0]}/bin/{tools[s]['version_argv'][0]}", *tools[s]["version_argv"][1:]] for s in services}
         sums = {s: boxes[s][1] for s in services}
     elif kind == "container":
         changed, specs, ids = container(req)
-        argv_for = {s: [specs[s]["engine"], "run", "--rm", "--network", "host", specs[s]["image"], MANAGE[s]] for s in services}
+        argv_for = {s: [specs[s]["engine"], "run", "--rm", "--network", "host", specs[s]["image"], *tools[s]["version_argv"]] for s in services}
         sums = ids
     else:
         raise Problem(f"toolbox type '{kind}' is not one of: debian, venv, container")
     for service in services:
         version = tool_version(argv_for[service], f"{release} {service}")
         record = {"release": release, "service": service, "type": kind, "toolbox": specs[service],
-                  "tool": MANAGE[service], "version": version, "checksum": sums[service]}
+                  "tool": tools[service]["manage_tool"], "version": version, "checksum": sums[service]}
         path = os.path.join(req["record_dir"], release, f"{service}.json")
         old = None
         try:
