@@ -155,19 +155,4 @@ public sealed partial class HopRunner
 
         return "ok"; // oslo.upgradecheck exits 2 for any Failure: here only checks that do not judge the database failed
     }
-
-    /// <summary>
-    /// True when the probe said up to date but a database is not at the heads the toolbox ships (seen: keystone 2025.1's
-    /// <c>db_sync --check</c> answers 0 for a database at zed's heads): the schema steps run anyway, with a warning.
-    /// </summary>
-    private bool ProbeOverruled()
-    {
-        if (_schemaBehind.Count == 0)
-        {
-            return false;
-        }
-
-        _warnings.Add($"the probe says {Svc} is up to date, but {string.Join("; ", _schemaBehind)}: running the schema steps anyway");
-        return true;
-    }
 }
