@@ -24,14 +24,16 @@ public sealed partial class HopRunner
             .Select(tool => (tool, _request.Toolbox.Wrap([tool], _request.ConfigFile)[^1]));
 
     /// <summary>
-    /// Before the lock and the first step: refuses, with nothing run, when the config file cannot be read where the tools
+    /// Before the lock and the first step: refuses, with nothing run, when the toolbox's tools are not of the target
+    /// release (<see cref="CheckToolboxAsync"/>, their version read in the same process when it can be), the config file cannot be read where the tools
     /// read it (inside a chroot, the host directory mounted into a container, the host for the others), a tool is missing or cannot start, or when
     /// the toolbox ships none of the migration layouts the verdict needs. Returns each database as it is before the hop.
     /// </summary>
     /// <exception cref="ControllerException">A missing or broken tool, or a toolbox that cannot answer.</exception>
     private async Task<IReadOnlyList<DatabaseRevision>> PreCheckAsync(CancellationToken ct)
     {
-        var (inspection, error) = await InspectAsync(NeededTools().ToList(), "pre-check", ct, _request.Blockers).ConfigureAwait(false);
+        var (inspection, error) = await InspectAsync(NeededTools().ToList(), "pre-check", ct, _request.Blockers, VersionTool()).ConfigureAwait(false);
+        await CheckToolboxAsync(inspection?.ToolVersion, ct).ConfigureAwait(false); // the tools' version is judged first, as before
         if (inspection is null)
         {
             throw new ControllerException($"{error}; nothing was run");
@@ -99,9 +101,10 @@ public sealed partial class HopRunner
 
     /// <summary>Asks the toolbox; returns its answer, or null and why it gave none.</summary>
     private async Task<(Inspection? Answer, string? Error)> InspectAsync(
-        IReadOnlyList<(string Tool, string Path)> tools, string what, CancellationToken ct, IReadOnlyList<BlockerDefinition>? checks = null)
+        IReadOnlyList<(string Tool, string Path)> tools, string what, CancellationToken ct, IReadOnlyList<BlockerDefinition>? checks = null,
+        string? versionTool = null)
     {
-        var argv = Inspection.Argv(_request.ConfigFile, Svc, tools, _request.Service.Schema, checks);
+        var argv = Inspection.Argv(_request.ConfigFile, Svc, tools, _request.Service.Schema, checks, versionTool);
         var command = ShellQuote.Join(_request.Toolbox.Wrap(argv, _request.ConfigFile));
         var result = await _controller.RunAsync(command, InspectTimeout, ct).ConfigureAwait(false);
         var answer = result.ExitCode == 0 ? Inspection.Parse(result.Stdout, _redactor.Clean) : null;
@@ -151,20 +154,5 @@ public sealed partial class HopRunner
         }
 
         return "ok"; // oslo.upgradecheck exits 2 for any Failure: here only checks that do not judge the database failed
-    }
-
-    /// <summary>
-    /// True when the probe said up to date but a database is not at the heads the toolbox ships (seen: keystone 2025.1's
-    /// <c>db_sync --check</c> answers 0 for a database at zed's heads): the schema steps run anyway, with a warning.
-    /// </summary>
-    private bool ProbeOverruled()
-    {
-        if (_schemaBehind.Count == 0)
-        {
-            return false;
-        }
-
-        _warnings.Add($"the probe says {Svc} is up to date, but {string.Join("; ", _schemaBehind)}: running the schema steps anyway");
-        return true;
     }
 }

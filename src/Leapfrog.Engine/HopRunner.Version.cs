@@ -4,12 +4,23 @@ using Leapfrog.Remote;
 
 namespace Leapfrog.Engine;
 
-/// <summary>The toolbox check: its tools must report a version of the release they are used for.</summary>
+/// <summary>
+/// The toolbox check: its tools must report a version of the release they are used for. The pre-check's inspect
+/// process reads it from the metadata of the distribution that ships the version tool's module (what the tool's own
+/// <c>--version</c> prints), with no tool started; when it cannot tell for sure, the tool's <c>--version</c> runs.
+/// </summary>
 public sealed partial class HopRunner
 {
     private string? _toolboxVersion;
 
-    private async Task CheckToolboxAsync(CancellationToken ct)
+    /// <summary>The version tool the inspect process is asked about (the path the toolbox runs it by), or null when no version is checked.</summary>
+    private string? VersionTool() =>
+        _request.CheckToolboxVersion && ServiceCatalog.VersionFor(_request.Service, _request.To) is not null && _request.Service.VersionArgv.Count > 0
+            ? _request.Toolbox.Wrap([_request.Service.VersionArgv[0]], _request.ConfigFile)[^1]
+            : null;
+
+    /// <summary>Checks the toolbox's version: <paramref name="inspected"/> when the inspect process read it, else the tool's own answer.</summary>
+    private async Task CheckToolboxAsync(string? inspected, CancellationToken ct)
     {
         var expected = ServiceCatalog.VersionFor(_request.Service, _request.To);
         var argv = _request.Service.VersionArgv;
@@ -20,6 +31,21 @@ public sealed partial class HopRunner
             return;
         }
 
+        var reported = inspected is null ? null : VersionPattern().Matches(inspected).LastOrDefault()?.Value;
+        reported ??= await RunVersionToolAsync(argv, ct).ConfigureAwait(false);
+        if (Major(reported) != Major(expected))
+        {
+            throw new ControllerException(
+                $"toolbox {_request.Toolbox.Describe()} has {Svc} {reported}, but {_request.To.Id} is {Svc} {Major(expected)}.x: " +
+                "point the toolbox for this release at that release's tools; nothing was run");
+        }
+
+        _toolboxVersion = reported;
+    }
+
+    /// <summary>Runs the tool's own <c>--version</c>; returns the version it printed or refuses the hop.</summary>
+    private async Task<string> RunVersionToolAsync(IReadOnlyList<string> argv, CancellationToken ct)
+    {
         var command = ShellQuote.Join(_request.Toolbox.Wrap(argv, _request.ConfigFile));
         var result = await _controller.RunAsync(command, TimeSpan.FromSeconds(120), ct).ConfigureAwait(false);
         var text = _redactor.Clean(result.Stdout + "\n" + result.Stderr);
@@ -31,14 +57,7 @@ public sealed partial class HopRunner
                 $"exited {result.ExitCode}{(reported is null ? " without printing a version" : "")}: {Tail(text)}; nothing was run");
         }
 
-        if (Major(reported) != Major(expected))
-        {
-            throw new ControllerException(
-                $"toolbox {_request.Toolbox.Describe()} has {Svc} {reported}, but {_request.To.Id} is {Svc} {Major(expected)}.x: " +
-                "point the toolbox for this release at that release's tools; nothing was run");
-        }
-
-        _toolboxVersion = reported;
+        return reported;
     }
 
     private static string Major(string version) => version.Split('.')[0];

@@ -58,7 +58,6 @@ public sealed partial class HopRunner
         }
 
         _request = _request with { Toolbox = await InstalledToolbox.ResolveAsync(_controller, _request, ct).ConfigureAwait(false) };
-        await CheckToolboxAsync(ct).ConfigureAwait(false);
         var before = await PreCheckAsync(ct).ConfigureAwait(false);
         if (_request.CheckMode)
         {

@@ -20,7 +20,7 @@ internal static class HopArgs
         "known_hosts_file", "host_key_checking", "connect_timeout", "connect_attempts", "reconnect_timeout", "become",
         "toolbox", "toolboxes", "config_file", "state_dir", "phases",
         "data_migration_batch", "data_migration_max_batches", "data_migration_stuck_batches", "step_timeout", "lock_stale_after", "check_toolbox_version",
-        "cell_concurrency", "check_blockers", "final_hop",
+        "cell_concurrency", "check_blockers", "final_hop", "check_only",
     ];
 
     /// <summary>Reads the hop request.</summary>
@@ -62,6 +62,8 @@ internal static class HopArgs
         }
 
         var configFile = Inputs.Path(args.GetString("config_file") ?? service.ConfigFile, "config_file");
+        // check_only: check mode for a task Ansible runs with async (which refuses check mode itself): preflight.
+        var checkMode = args.CheckMode || args.GetBool("check_only", false);
         var request = new HopRequest
         {
             Catalog = catalog,
@@ -78,7 +80,7 @@ internal static class HopArgs
             CellConcurrency = args.GetInt("cell_concurrency", 4, 1, 64),
             StepTimeout = TimeSpan.FromSeconds(args.GetInt("step_timeout", 7200, 1, 7 * 86400)),
             LockStaleAfter = TimeSpan.FromSeconds(args.GetInt("lock_stale_after", 120, 15, 86400)),
-            CheckMode = args.CheckMode,
+            CheckMode = checkMode,
             CheckToolboxVersion = args.GetBool("check_toolbox_version", true),
             FinalHop = args.GetBool("final_hop", false),
             Secrets = new[] { args.GetString("password"), args.GetString("private_key"), args.GetString("private_key_passphrase") }
@@ -88,7 +90,7 @@ internal static class HopArgs
         // The blocking ones always (a hop refuses to start on one); check mode (preflight) also the warnings, whose checks
         // may ask the release's own code and cost a few seconds.
         return args.GetBool("check_blockers", true)
-            ? request with { Blockers = HopRunner.BlockersFor(BlockerCatalog.Default, request, warnings: args.CheckMode) }
+            ? request with { Blockers = HopRunner.BlockersFor(BlockerCatalog.Default, request, warnings: checkMode) }
             : request;
     }
 

@@ -82,6 +82,42 @@ public sealed class InspectScriptTests(ControllerFixture fx)
         Assert.Equal("svc/db/api", answer.Databases[0].Layout);
     }
 
+    [Fact]
+    public async Task The_toolbox_python_reads_the_version_tools_distribution_and_says_when_it_cannot_tell()
+    {
+        var dir = Path.Combine(fx.Root, $"inspect-version-{fx.Next()}");
+        var pkg = Path.Combine(dir, "pkg");
+        Write(pkg, "svc/cmd/manage.py", "def main():\n    print('22.1.0')\n");
+        // The distribution that ships svc, as pip or Debian's package install it (what pbr's version_string() reads).
+        Write(pkg, "svc-22.1.0.dist-info/METADATA", "Metadata-Version: 2.1\nName: svc\nVersion: 22.1.0\n");
+        Write(pkg, "svc-22.1.0.dist-info/top_level.txt", "svc\n");
+        var venv = Path.Combine(dir, "venv");
+        Write(venv, "bin/python3", $"#!/bin/sh\nPYTHONPATH={pkg} exec /usr/bin/python3 \"$@\"\n", executable: true);
+        Write(venv, "bin/svc-manage", "#!/usr/bin/python3\nfrom svc.cmd.manage import main\nmain()\n", executable: true);
+        Write(venv, "bin/svc-env", "#!/usr/bin/env python3\nfrom svc.cmd.manage import main\nmain()\n", executable: true);
+        Write(venv, "bin/other-manage", "#!/usr/bin/python3\nfrom other.cmd.manage import main\nmain()\n", executable: true);
+        var config = Write(dir, "svc.conf", "[database]\n");
+        var toolbox = new Toolbox(ToolboxType.Venv, venv, null, null, []);
+        await using var shell = ShellFactory.Create(new ShellOptions
+        {
+            Host = fx.Ssh.Host, Port = fx.Ssh.Port, User = fx.Ssh.User, PrivateKeyFile = fx.Ssh.ClientKeyPath, KnownHostsFile = fx.Ssh.KnownHostsPath,
+        }, TimeProvider.System);
+        await shell.ConnectAsync();
+
+        async Task<string?> VersionOf(string tool)
+        {
+            var argv = Inspection.Argv(config, "svc", [], [], versionTool: toolbox.Wrap([tool], config)[^1]);
+            var result = await shell.RunAsync(ShellQuote.Join(toolbox.Wrap(argv, config)), TimeSpan.FromMinutes(2));
+            Assert.True(result.ExitCode == 0, result.Stderr);
+            return Inspection.Parse(result.Stdout, s => s)!.ToolVersion;
+        }
+
+        Assert.Equal("22.1.0", await VersionOf("svc-manage"));
+        Assert.Null(await VersionOf("svc-env")); // which python3 env finds is not told for sure: the hop runs its --version
+        Assert.Null(await VersionOf("other-manage")); // no distribution ships other
+        Assert.Null(await VersionOf("gone-manage"));
+    }
+
     private static string Write(string root, string relative, string text, bool executable = false)
     {
         var path = Path.Combine(root, relative);

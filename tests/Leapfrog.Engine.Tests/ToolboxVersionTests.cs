@@ -47,6 +47,7 @@ public sealed class ToolboxVersionTests(ControllerFixture fx)
 
         var rerun = await cloud.HopAsync("victoria", "wallaby");
         Assert.False(rerun.Failed, rerun.Message);
-        Assert.Equal((1, 1), (cloud.Executions("--version"), cloud.Executions("--expand")));
+        // The toolbox given now is the fake's own: its version comes with the pre-check's answer, no --version is started.
+        Assert.Equal((0, 1), (cloud.Executions("--version"), cloud.Executions("--expand")));
     }
 }

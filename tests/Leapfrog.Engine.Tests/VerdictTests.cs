@@ -82,7 +82,7 @@ public sealed class VerdictTests(ControllerFixture fx)
         Assert.Contains("wallaby", error.Message);
         Assert.Contains("nothing was run", error.Message);
         Assert.Equal(0, cloud.Executions("db"));
-        Assert.Equal(1, cloud.Executions("--version"));
+        Assert.Equal(0, cloud.Executions("--version")); // the version came with the pre-check's answer
         Assert.False(Directory.Exists(cloud.StateDir));
         Assert.Equal(history, cloud.Scalar("SELECT COUNT(*) FROM fake_history"));
     }

@@ -70,6 +70,11 @@ internal static class FakePython
             ["tools"] = new JsonArray((request["tools"] as JsonArray ?? []).OfType<JsonObject>().Select(t => (JsonNode)Tool(t)).ToArray()),
             ["databases"] = new JsonArray((request["databases"] as JsonArray ?? []).OfType<JsonObject>().Select(d => (JsonNode)Database(d, ctx)).ToArray()),
         };
+        if (request["version"] is JsonObject version)
+        {
+            answer["version"] = Version(version, service);
+        }
+
         if (request["checks"] is JsonArray checks)
         {
             var (findings, error) = RealChecks(args[1], request["config"]!.GetValue<string>(), checks);
@@ -128,6 +133,21 @@ internal static class FakePython
         return line is not null && JsonNode.Parse(line)?["findings"] is { } f
             ? (f.DeepClone(), null)
             : (null, $"real python3 exited {p.ExitCode}: {stderr.Result}");
+    }
+
+    /// <summary>
+    /// As the real script: the version the tool would print, told without starting it only when it is one of the fake's
+    /// own wrappers (<c>exec fake-openstack-tool --release R ...</c>: R's version of the service); for any other file,
+    /// none, and the hop runs the tool's <c>--version</c>.
+    /// </summary>
+    private static JsonObject Version(JsonObject v, string service)
+    {
+        var path = v["tool"]?.GetValue<string>() ?? "";
+        var text = File.Exists(path) ? File.ReadAllText(path) : "";
+        var wrapped = System.Text.RegularExpressions.Regex.Match(text, @"^#!/bin/sh\nexec \S*fake-openstack-tool\S* --release '?([^'\s]+)'? ");
+        return wrapped.Success && ReleaseCatalog.Default.TryFind(wrapped.Groups[1].Value, out var release)
+            ? new JsonObject { ["version"] = ProjectVersions.For(service, release), ["why"] = null }
+            : new JsonObject { ["version"] = null, ["why"] = "not one of the fake's wrappers" };
     }
 
     private static JsonObject Tool(JsonObject t)

@@ -8,7 +8,7 @@ namespace Leapfrog.Real.Tests;
 public sealed class ToolErrorRealTests(ITestOutputHelper log)
 {
     [Fact]
-    public void A_keystone_password_with_a_percent_fails_zeds_probe_with_keystones_own_error_and_the_fixed_rerun_completes()
+    public void A_keystone_password_with_a_percent_fails_zeds_first_tool_with_keystones_own_error_and_the_fixed_rerun_completes()
     {
         var cloud = RealCloud.Shared;
         var prefix = $"pct{cloud.Next()}_";
@@ -23,21 +23,22 @@ public sealed class ToolErrorRealTests(ITestOutputHelper log)
         Assert.Contains("%25" + secret, File.ReadAllText(conf), StringComparison.Ordinal);
         var stateDir = Path.Combine(cloud.Root, "state", db);
 
-        // The known blocker (keystone-percent-in-database-url) would refuse this hop before the probe: it is switched off
-        // here, where the point is keystone's own words (BlockerRealTests shows the blocker catching it first).
+        // The known blocker (keystone-percent-in-database-url) would refuse this hop before any tool runs: it is switched off
+        // here, where the point is keystone's own words (BlockerRealTests shows the blocker catching it first). The first
+        // tool to run is zed's expand: the pre-check found the database behind zed's heads, so the probe was not needed.
         var (failed, _) = HopModule.Run(cloud, log, "keystone", "victoria", "zed", Suite.Bookworm, conf, stateDir, allowUnsupported: true,
             extra: new System.Text.Json.Nodes.JsonObject { ["check_blockers"] = false });
 
         Assert.True(failed["failed"]!.GetValue<bool>());
         var msg = failed["msg"]!.GetValue<string>();
-        Assert.Contains("probe check exited 1 (error): ", msg, StringComparison.Ordinal);
+        Assert.Contains("step schema:expand exited 1 (error): ", msg, StringComparison.Ordinal);
         Assert.Contains("invalid interpolation syntax", msg, StringComparison.Ordinal);
         Assert.Contains($"{user}:********@", msg, StringComparison.Ordinal);
         Assert.DoesNotContain("getcurrent", msg, StringComparison.Ordinal);
-        Assert.Contains("keystone-manage db_sync --check in zed: 0 ok, 2 pending, 4 pending", msg, StringComparison.Ordinal);
-        var probe = failed["steps"]!.AsArray().Single(s => s!["kind"]!.GetValue<string>() == "probe")!;
-        Assert.StartsWith("ValueError: invalid interpolation syntax", probe["error"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Contains("'getcurrent'", probe["stderr"]!.GetValue<string>(), StringComparison.Ordinal); // the noise is there, in the full tail
+        Assert.Contains("keystone-manage db_sync --expand in zed: 0 ok, any other code an error", msg, StringComparison.Ordinal);
+        var expand = failed["steps"]!.AsArray().Single(s => s!["name"]!.GetValue<string>() == "expand")!;
+        Assert.StartsWith("ValueError: invalid interpolation syntax", expand["error"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("'getcurrent'", expand["stderr"]!.GetValue<string>(), StringComparison.Ordinal); // the noise is there, in the full tail
         Assert.DoesNotContain(secret, failed.ToJsonString(), StringComparison.Ordinal);
         AssertNoSecretUnder(stateDir, secret);
 

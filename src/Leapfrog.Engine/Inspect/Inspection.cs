@@ -42,15 +42,22 @@ internal sealed class Inspection
     /// <summary>What the blocker checks asked for found (a finding per cell), or why they could not check.</summary>
     public IReadOnlyList<BlockerFinding> Findings { get; }
 
+    /// <summary>
+    /// The version the asked tool's distribution has, read by the interpreter the tool runs with (what the tool's
+    /// <c>--version</c> prints); null when it was not asked or could not be told for sure.
+    /// </summary>
+    public string? ToolVersion { get; private init; }
+
     /// <summary>The argv (before the toolbox wraps it) that asks the questions.</summary>
     /// <param name="configFile">The service config file.</param>
     /// <param name="service">The service name.</param>
     /// <param name="tools">Each tool with the path the toolbox runs it by.</param>
     /// <param name="databases">The catalog's schema databases of the service.</param>
     /// <param name="checks">Blocker checks to run (read-only); none when null.</param>
+    /// <param name="versionTool">The path of the tool whose version to read from its distribution; none when null.</param>
     public static IReadOnlyList<string> Argv(
         string configFile, string service, IEnumerable<(string Tool, string Path)> tools, IEnumerable<SchemaDatabase> databases,
-        IEnumerable<BlockerDefinition>? checks = null)
+        IEnumerable<BlockerDefinition>? checks = null, string? versionTool = null)
     {
         var request = new JsonObject
         {
@@ -68,6 +75,11 @@ internal sealed class Inspection
         if (checks is not null)
         {
             request["checks"] = Checks(checks, databases.ToList());
+        }
+
+        if (versionTool is not null)
+        {
+            request["version"] = new JsonObject { ["tool"] = versionTool };
         }
 
         return ["python3", "-c", Script, request.ToJsonString()];
@@ -140,7 +152,10 @@ internal sealed class Inspection
                     Text(f["error"]) is { } e ? clean(e) : null))
                 .ToList();
             var config = Text((answer["config"] as JsonObject)?["problem"]);
-            return new Inspection(config is null ? null : clean(config), problems, databases, findings);
+            return new Inspection(config is null ? null : clean(config), problems, databases, findings)
+            {
+                ToolVersion = Text((answer["version"] as JsonObject)?["version"]) is { } v ? clean(v) : null,
+            };
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
         {

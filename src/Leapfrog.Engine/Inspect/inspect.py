@@ -1,5 +1,5 @@
 # leapfrog-inspect 1: read-only questions of one hop, answered inside the release's toolbox in one process.
-# argv[1]: JSON {"config", "tools": [{"tool", "path"}], "databases": [{"name", "url", "layouts", "cells_from"}]}.
+# argv[1]: JSON {"config", "tools": [{"tool", "path"}], "databases": [{"name", "url", "layouts", "cells_from"}], "version": {"tool"}}.
 # Prints one JSON object: per tool whether it exists and can start; per database the revision it records and the
 # heads the toolbox's own migration scripts define; per blocker check ("checks") the rows it found or why it could
 # not check. Never prints a password; changes nothing (check queries run in a read-only transaction).
@@ -264,6 +264,39 @@ def read_only(url, query):
             engine.dispose()
 
 
+# The version the toolbox's tools report, read where they read it: the tools print their distribution's version
+# (pbr's VersionInfo(<project>).version_string(), from the installed package metadata), so the metadata of the
+# distribution that ships the tool's module, read by the same interpreter the tool runs with, is that version without
+# starting the tool. None (and why) when that cannot be told for sure: the hop then runs the tool's own --version.
+def tool_version(path):
+    found = path if os.path.isabs(path) else shutil.which(path)
+    if not found or not os.path.isfile(found):
+        return None, "tool not found"
+    with open(found, "rb") as f:
+        head = f.read(4096).decode("utf-8", "replace")
+    interp = head[2:].splitlines()[0].split() if head.startswith("#!") else []
+    if not interp or os.path.dirname(interp[0]) != os.path.dirname(sys.executable) \
+            or os.path.realpath(interp[0]) != os.path.realpath(sys.executable):
+        return None, "the tool runs with another interpreter"
+    m = re.search(r"from\s+([\w.]+)\s+import\s+main", head)
+    if not m:
+        return None, "the tool's module is not named in it"
+    top = m.group(1).split(".")[0]
+    try:
+        from importlib import metadata
+    except ImportError:
+        return None, "no importlib.metadata"
+    versions = set()
+    for dist in metadata.distributions():
+        name = (dist.metadata["Name"] or "").lower().replace("_", "-")
+        tops = (dist.read_text("top_level.txt") or "").split()
+        if top in tops or (not tops and name == top.lower()):
+            versions.add(dist.version)
+    if len(versions) != 1:
+        return None, "%d distributions ship %s" % (len(versions), top)
+    return versions.pop(), None
+
+
 def main():
     parser = configparser.RawConfigParser(strict=False)
     problem = config_problem(req["config"])
@@ -303,6 +336,9 @@ def main():
                 seen.add(db_key(cell_url))
                 cell_entry, _ = judge(db["name"], cell_url, layout, repos, cell_name)
                 out["databases"].append(cell_entry)
+    if req.get("version"):
+        version, why = tool_version(req["version"]["tool"])
+        out["version"] = {"version": version, "why": why}
     if "checks" in req:
         out["findings"] = [f for c in req["checks"] for f in check(c, parser)]
     print(json.dumps(out))

@@ -17,29 +17,44 @@ public sealed class ChainBench(ITestOutputHelper log)
 {
     private static readonly Dictionary<string, Suite> Toolboxes = new() { ["victoria"] = Suite.Bullseye, ["zed"] = Suite.Bookworm, ["2025.1"] = Suite.Trixie };
 
+    /// <summary>Names the one run this process makes (baseline, serial, parallel or defaults); unset: all four.</summary>
+    public const string RunVariable = "LEAPFROG_BENCH_RUN";
+
     [BenchFact]
     public void The_chain_victoria_zed_2025_1_measured_against_the_bare_commands()
     {
         var cloud = RealCloud.Shared;
         var outFile = Environment.GetEnvironmentVariable(BenchFactAttribute.OutVariable)!;
+        // One run per process lets scripts/bench-real take the real tier's lock per timed run: the runs before it are
+        // in the figures file already, and the tool starts are measured with the first.
+        var only = Environment.GetEnvironmentVariable(RunVariable) is { Length: > 0 } o ? o : null;
         var dir = Path.Combine(cloud.Root, "bench");
         Directory.CreateDirectory(dir);
         var inventory = AnsiblePlaybook.Inventory(dir, cloud);
-        var figures = new JsonObject { ["tool_starts"] = ToolStarts(), ["runs"] = new JsonArray() };
+        var figures = File.Exists(outFile) && new FileInfo(outFile).Length > 0
+            ? JsonNode.Parse(File.ReadAllText(outFile))!.AsObject()
+            : new JsonObject { ["tool_starts"] = ToolStarts(), ["runs"] = new JsonArray() };
         var runs = figures["runs"]!.AsArray();
+        var made = new List<JsonObject>();
+        void Add(string name, Func<JsonObject> run)
+        {
+            if (only is null || only == name)
+            {
+                made.Add(run());
+                runs.Add(made[^1]);
+                File.WriteAllText(outFile, figures.ToJsonString());
+            }
+        }
 
-        runs.Add(Baseline(cloud, dir, inventory));
-        File.WriteAllText(outFile, figures.ToJsonString());
-        runs.Add(Leapfrog(cloud, dir, inventory, "serial", "bs_", rerun: false, "-e", "leapfrog_parallel=false", "-e", "leapfrog_preflight=false", "-e", "leapfrog_backup=false"));
-        File.WriteAllText(outFile, figures.ToJsonString());
-        runs.Add(Leapfrog(cloud, dir, inventory, "parallel", "bp_", rerun: true, "-e", "leapfrog_parallel=true", "-e", "leapfrog_preflight=false", "-e", "leapfrog_backup=false"));
-        File.WriteAllText(outFile, figures.ToJsonString());
+        Add("baseline", () => Baseline(cloud, dir, inventory));
+        Add("serial", () => Leapfrog(cloud, dir, inventory, "serial", "bs_", rerun: false, "-e", "leapfrog_parallel=false", "-e", "leapfrog_preflight=false", "-e", "leapfrog_backup=false"));
+        Add("parallel", () => Leapfrog(cloud, dir, inventory, "parallel", "bp_", rerun: true, "-e", "leapfrog_parallel=true", "-e", "leapfrog_preflight=false", "-e", "leapfrog_backup=false"));
         // Victoria's own nova-status upgrade check fails on this tier (no placement credentials: docs/real-releases.md),
         // so the defaults run leaves the start release's upgrade checks off; everything else is the role's default.
-        runs.Add(Leapfrog(cloud, dir, inventory, "defaults", "bd_", rerun: false, "-e", "leapfrog_preflight_upgrade_check=false"));
-        File.WriteAllText(outFile, figures.ToJsonString());
+        Add("defaults", () => Leapfrog(cloud, dir, inventory, "defaults", "bd_", rerun: false, "-e", "leapfrog_preflight_upgrade_check=false"));
 
-        Assert.All(runs, r => Assert.True(r!["reached"]!.GetValue<bool>(), $"{r["name"]}: {r["problem"]}"));
+        Assert.NotEmpty(made);
+        Assert.All(made, r => Assert.True(r["reached"]!.GetValue<bool>(), $"{r["name"]}: {r["problem"]}"));
     }
 
     /// <summary>Each path release's manage tools started once (--version): what one tool start costs in its chroot.</summary>
