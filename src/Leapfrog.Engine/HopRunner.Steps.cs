@@ -30,6 +30,7 @@ public sealed partial class HopRunner
         }
 
         await CheckCellsAsync(ct).ConfigureAwait(false);
+        await RegistryAsync(null, ct).ConfigureAwait(false);
 
         return new HopOutcome
         {
@@ -69,6 +70,10 @@ public sealed partial class HopRunner
         var failure = await RunStepsAsync(hop.RunId, ct).ConfigureAwait(false);
         var (schemaFailure, after) = await SchemaVerdictAsync(ct).ConfigureAwait(false);
         failure ??= schemaFailure;
+        if (failure is null)
+        {
+            await RegistryAsync(hop.RunId, ct).ConfigureAwait(false);
+        }
 
         var records = _reports.Select(r => new StepRecord
         {
