@@ -60,6 +60,9 @@ public sealed record HopOutcome
     /// <summary>Known blockers the pre-check found or could not check (none found: empty).</summary>
     public IReadOnlyList<BlockerReport> Blockers { get; init; } = [];
 
+    /// <summary>The registry after the jump (final hop only): the service rows judged by the target release; null when not read.</summary>
+    public RegistryReport? Registry { get; init; }
+
     /// <summary>Warnings for the operator.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 

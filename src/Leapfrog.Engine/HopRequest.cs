@@ -58,6 +58,12 @@ public sealed record HopRequest
     /// <summary>This is the chain's last hop: its final-hop-only steps run too (cinder's <c>db sync --bump-versions</c>).</summary>
     public bool FinalHop { get; init; }
 
+    /// <summary>The service's registry (its services table), reported on the final hop; null when it has none.</summary>
+    public RegistryDefinition? Registry { get; init; }
+
+    /// <summary>Remove registry rows without heartbeat for longer than this (backed up first); null: list them only.</summary>
+    public TimeSpan? RegistryRemoveDeadAfter { get; init; }
+
     /// <summary>Report only; change nothing.</summary>
     public bool CheckMode { get; init; }
 

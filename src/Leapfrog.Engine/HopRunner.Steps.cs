@@ -35,6 +35,7 @@ public sealed partial class HopRunner
         }
 
         await CheckCellsAsync(ct).ConfigureAwait(false);
+        await RegistryAsync(null, ct).ConfigureAwait(false);
 
         return new HopOutcome
         {
@@ -74,6 +75,10 @@ public sealed partial class HopRunner
         var failure = await RunStepsAsync(hop.RunId, ct).ConfigureAwait(false);
         var (schemaFailure, after) = await SchemaVerdictAsync(ct).ConfigureAwait(false);
         failure ??= schemaFailure;
+        if (failure is null)
+        {
+            await RegistryAsync(hop.RunId, ct).ConfigureAwait(false);
+        }
 
         var records = _reports.Select(r => new StepRecord
         {

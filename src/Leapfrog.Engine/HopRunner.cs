@@ -89,6 +89,7 @@ public sealed partial class HopRunner
         ControllerCalls = _controller.Calls,
         Reconnects = _controller.Reconnects,
         Toolbox = _request.Toolbox,
+        Registry = _registry,
     };
 
     private HopOutcome? AlreadyDone(ServiceState? state)

@@ -10,7 +10,8 @@ namespace Leapfrog.FakeTool;
 /// revision is <c>&lt;release&gt;_&lt;phase&gt;</c> from <c>fake_schema</c>, and the head this release ships is
 /// <c>&lt;release&gt;_contracted</c>. nova_api lives in <c>[api_database]</c>, every other component in <c>[database]</c>;
 /// the fake has no cell databases of its own. Blocker checks (<c>checks</c>) are not the fake's to answer: they are run
-/// by the real /usr/bin/python3 with the very script the hop sent, against the real database, and their findings copied.
+/// by the real /usr/bin/python3 with the very script the hop sent, against the real database, and their findings copied;
+/// so is the registry part (<c>registry</c>: the services rows read, or dead ones removed).
 /// </summary>
 internal static class FakePython
 {
@@ -77,7 +78,7 @@ internal static class FakePython
 
         if (request["checks"] is JsonArray checks)
         {
-            var (findings, error) = RealChecks(args[1], request["config"]!.GetValue<string>(), checks);
+            var (findings, error) = RealChecks(args[1], request["config"]!.GetValue<string>(), checks, "checks", "findings");
             if (findings is null)
             {
                 Console.Error.WriteLine(redactor.Clean(error ?? "the real python3 gave no findings"));
@@ -85,6 +86,19 @@ internal static class FakePython
             }
 
             answer["findings"] = findings;
+        }
+
+        if (request["registry"] is JsonArray registry)
+        {
+            // The registry part (the services table's rows, and removing dead ones) is the real script's too.
+            var (rows, error) = RealChecks(args[1], request["config"]!.GetValue<string>(), registry, "registry", "registry");
+            if (rows is null)
+            {
+                Console.Error.WriteLine(redactor.Clean(error ?? "the real python3 gave no registry"));
+                return 1;
+            }
+
+            answer["registry"] = rows;
         }
 
         Console.Out.WriteLine(redactor.Clean(answer.ToJsonString()));
@@ -115,7 +129,7 @@ internal static class FakePython
         }
     }
 
-    private static (JsonNode? Findings, string? Error) RealChecks(string script, string config, JsonArray checks)
+    private static (JsonNode? Findings, string? Error) RealChecks(string script, string config, JsonArray checks, string key, string answerKey)
     {
         var start = new System.Diagnostics.ProcessStartInfo("/usr/bin/python3")
         {
@@ -124,13 +138,13 @@ internal static class FakePython
         };
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add(script);
-        start.ArgumentList.Add(new JsonObject { ["config"] = config, ["checks"] = checks.DeepClone() }.ToJsonString());
+        start.ArgumentList.Add(new JsonObject { ["config"] = config, [key] = checks.DeepClone() }.ToJsonString());
         using var p = System.Diagnostics.Process.Start(start)!;
         var stderr = p.StandardError.ReadToEndAsync();
         var stdout = p.StandardOutput.ReadToEnd();
         p.WaitForExit();
         var line = stdout.Split('\n').LastOrDefault(l => l.TrimStart().StartsWith('{'));
-        return line is not null && JsonNode.Parse(line)?["findings"] is { } f
+        return line is not null && JsonNode.Parse(line)?[answerKey] is { } f
             ? (f.DeepClone(), null)
             : (null, $"real python3 exited {p.ExitCode}: {stderr.Result}");
     }

@@ -297,6 +297,100 @@ def tool_version(path):
     return versions.pop(), None
 
 
+# The service registry (the services table) after the jump: every row, read-only, and the target release's own
+# answer about which versions it accepts; or, asked to, the soft-delete of dead rows (catalog statements, one
+# transaction per row, which re-check the row is still dead). Request key "registry".
+def registry_databases(r, parser):
+    url = config_url(parser, r["url"])
+    if not url:
+        raise RuntimeError("no %s in %s" % (r["url"], req["config"]))
+    remember(url)
+    found = [{"cell": None, "url": url}]
+    if r.get("cells_url") and config_url(parser, r["cells_url"]):
+        for name, cell_url in cells_of(config_url(parser, r["cells_url"]), url):
+            if db_key(cell_url) == db_key(url):
+                found[0]["cell"] = found[0]["cell"] or name
+            elif db_key(cell_url) not in [db_key(t["url"]) for t in found]:
+                found.append({"cell": name, "url": cell_url})
+    return found
+
+
+def plain(value):
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    return str(value)
+
+
+def registry_read(r, parser):
+    out = {"service": r["service"], "rows": [], "databases": [], "answer": None, "answer_error": None, "error": None}
+    try:
+        databases = registry_databases(r, parser)
+    except Exception as e:
+        out["error"] = "%s: %s" % (type(e).__name__, clean(e))
+        return out
+    query = ("SELECT *, TIMESTAMPDIFF(SECOND, COALESCE(updated_at, created_at), UTC_TIMESTAMP()) AS leapfrog_age_s "
+             "FROM %s ORDER BY id" % r["table"])
+    for d in databases:
+        entry = {"cell": d["cell"], "database": db_name(d["url"]), "rows": 0, "error": None}
+        out["databases"].append(entry)
+        try:
+            columns, rows = read_only(d["url"], query)
+        except Exception as e:
+            entry["error"] = "%s: %s" % (type(e).__name__, clean(e))
+            continue
+        entry["rows"] = len(rows)
+        for row in rows:
+            values = {k: plain(v) for k, v in zip(columns, row)}
+            values["leapfrog_cell"] = d["cell"]
+            out["rows"].append(values)
+    if r.get("accept"):
+        import subprocess
+        try:
+            p = subprocess.run([sys.executable, "-c", r["accept"], req["config"]], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, timeout=300, universal_newlines=True)
+            if p.returncode != 0:
+                raise RuntimeError("the release's code exited %d: %s" % (p.returncode, (p.stderr.strip().splitlines() or [""])[-1]))
+            out["answer"] = json.loads([l for l in p.stdout.splitlines() if l.startswith("{")][-1])
+        except Exception as e:
+            out["answer_error"] = "%s: %s" % (type(e).__name__, clean(e))
+    return out
+
+
+def registry_remove(r, parser):
+    """Soft-deletes the rows asked for, each in its own transaction, only while the first statement still matches."""
+    import sqlalchemy
+    out = {"service": r["service"], "removed": [], "skipped": [], "error": None}
+    try:
+        databases = {d["cell"]: d["url"] for d in registry_databases(r, parser)}
+    except Exception as e:
+        out["error"] = "%s: %s" % (type(e).__name__, clean(e))
+        return out
+    for row in r["remove"]:
+        url = databases.get(row["cell"])
+        if url is None:
+            out["skipped"].append({"cell": row["cell"], "id": row["id"], "why": "its database is no longer mapped"})
+            continue
+        binds = {"id": row["id"], "host": row["host"], "binary": row["binary"], "age": r["dead_after_s"]}
+        engine = sqlalchemy.create_engine(url)
+        try:
+            with engine.begin() as conn:
+                first = conn.execute(sqlalchemy.text(r["statements"][0]), binds)
+                if first.rowcount != 1:
+                    out["skipped"].append({"cell": row["cell"], "id": row["id"], "why": "no longer dead or already deleted"})
+                    continue
+                for statement in r["statements"][1:]:
+                    conn.execute(sqlalchemy.text(statement), binds)
+            out["removed"].append({"cell": row["cell"], "id": row["id"]})
+        except Exception as e:
+            out["error"] = "%s: %s" % (type(e).__name__, clean(e))
+            break
+        finally:
+            engine.dispose()
+    return out
+
+
 def main():
     parser = configparser.RawConfigParser(strict=False)
     problem = config_problem(req["config"])
@@ -341,6 +435,8 @@ def main():
         out["version"] = {"version": version, "why": why}
     if "checks" in req:
         out["findings"] = [f for c in req["checks"] for f in check(c, parser)]
+    if "registry" in req:
+        out["registry"] = [registry_remove(r, parser) if r.get("remove") else registry_read(r, parser) for r in req["registry"]]
     print(json.dumps(out))
 
 
