@@ -19,8 +19,18 @@ internal static class RehearseModule
             return Record(args);
         }
 
-        var request = RehearseArgs.Request(args, action == "start");
-        var connection = HopArgs.Connection(args);
+        ScratchRequest request;
+        ShellOptions connection;
+        try
+        {
+            request = RehearseArgs.Request(args, action == "start");
+            connection = HopArgs.Connection(args);
+        }
+        catch (InvalidRequestException ex)
+        {
+            throw new InvalidRequestException($"{ex.Message}; nothing was started");
+        }
+
         if (args.CheckMode)
         {
             return new JsonObject { ["changed"] = true, ["msg"] = $"would {action} the rehearsal's scratch copy in {request.Directory}" };
