@@ -1,0 +1,225 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace Leapfrog.Engine;
+
+/// <summary>
+/// The rehearsal record (format <c>leapfrog-rehearsal/1</c>, read by the report: docs/report.md) and the outage
+/// window it predicts, built from what the rehearsal ran: the hop module's results on the copy, the plan's waves
+/// (the catalog's <c>after</c> ordering), the chosen mode, and the backup times measured while copying.
+/// </summary>
+public static class RehearsalRecord
+{
+    /// <summary>The record's format, as the report reads it.</summary>
+    public const string Format = "leapfrog-rehearsal/1";
+
+    private static readonly string[] WindowKinds = ["schema", "data"];
+    private static readonly string[] FailedOutcomes = ["failed", "timeout", "interrupted", "gave_up", "stuck"];
+
+    /// <summary>Builds the record.</summary>
+    /// <param name="results">Every hop module result of the rehearsal, in the order they ran (start-data runs have from == to).</param>
+    /// <param name="plan">The plan module's result (hops with services and waves, releases).</param>
+    /// <param name="copy">The copy's result (databases, backup seconds, largest tables), or null when the copy failed.</param>
+    /// <param name="parallel">The mode the upgrade would use: each wave's services at once, or one service at a time.</param>
+    /// <param name="backup">True when the upgrade backs up before each hop (the backup time is in the window).</param>
+    /// <param name="stopped">Why the rehearsal stopped early (the chain's failure or the copy's), or null.</param>
+    /// <param name="created">When the record is written (UTC, ISO 8601).</param>
+    public static JsonObject Build(JsonArray results, JsonObject plan, JsonObject? copy, bool parallel, bool backup, string? stopped, string created)
+    {
+        var runs = results.OfType<JsonObject>().Select(Run.Of).ToList();
+        var backupSeconds = copy?["backup_seconds"] as JsonObject;
+        var hops = new JsonArray();
+        var perService = new JsonArray();
+        double window = 0, backups = 0, withChecks = 0;
+        foreach (var hop in (plan["hops"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            var (from, to) = (Str(hop["from"]), Str(hop["to"]));
+            var here = runs.Where(r => r.From == from && r.To == to && !r.AlreadyDone).ToList();
+            if (here.Count == 0)
+            {
+                continue;
+            }
+
+            var waves = parallel ? Waves(hop, here) : here.Select(r => new List<Run> { r }).ToList();
+            var steps = waves.Sum(w => w.Max(r => r.Seconds(WindowKinds)));
+            var all = waves.Sum(w => w.Max(r => r.Seconds(null)));
+            var hopBackup = backup ? here.Sum(r => backupSeconds?[r.Service]?.GetValue<double>() ?? 0) : 0;
+            window += steps;
+            withChecks += all;
+            backups += hopBackup;
+            hops.Add((JsonNode)new JsonObject
+            {
+                ["from"] = from, ["to"] = to, ["predicted_s"] = R(steps + hopBackup), ["steps_s"] = R(steps), ["with_checks_s"] = R(all), ["backup_s"] = R(hopBackup),
+                ["waves"] = new JsonArray(waves.Select(w => (JsonNode)new JsonArray(w.Select(r => (JsonNode)r.Service).ToArray())).ToArray()),
+            });
+            foreach (var r in here)
+            {
+                perService.Add((JsonNode)new JsonObject { ["from"] = from, ["to"] = to, ["service"] = r.Service, ["predicted_s"] = R(r.Seconds(WindowKinds)) });
+            }
+        }
+
+        var before = runs.Where(r => r.From is not null && r.From == r.To && !r.AlreadyDone).ToList();
+        var beforeSeconds = before.Sum(r => r.Seconds(WindowKinds));
+        var blocker = Blocker(runs, stopped);
+        return new JsonObject
+        {
+            ["format"] = Format,
+            ["created"] = created,
+            ["from_release"] = Str(plan["from_release"]),
+            ["to_release"] = Str(plan["to_release"]),
+            ["releases"] = plan["releases"]?.DeepClone(),
+            ["mode"] = parallel ? "parallel" : "serial",
+            ["outcome"] = blocker is null ? "passed" : "blocked",
+            ["predicted_window_s"] = R(window + backups),
+            ["window"] = new JsonObject
+            {
+                ["steps_s"] = R(window), ["backup_s"] = R(backups), ["with_checks_s"] = R(withChecks + backups),
+                ["basis"] = "schema and data steps on the critical path (" + (parallel ? "each wave's longest service, waves in the catalog's 'after' order" : "every service in turn") +
+                            ") of every hop, plus the backups before each hop as measured when copying; with_checks_s adds the probes and verifications",
+            },
+            ["before_window"] = new JsonObject
+            {
+                ["seconds"] = R(beforeSeconds),
+                ["what"] = before.Count == 0 ? "nothing: the start release's data migrations did not run in the rehearsal" : $"{Str(plan["releases"]?[0])}'s own online data migrations, run while the cloud is up, before the window",
+                ["services"] = new JsonArray(before.Select(r => (JsonNode)r.Service).ToArray()),
+            },
+            ["hop_windows"] = hops,
+            ["hops"] = perService,
+            ["steps"] = new JsonArray(runs.SelectMany(r => r.StepRows()).ToArray()),
+            ["data_migrations"] = new JsonArray(runs.Select(r => r.DataRow()).OfType<JsonObject>().Cast<JsonNode>().ToArray()),
+            ["verdicts"] = new JsonArray(runs.Where(r => r.From is not null).Select(r => (JsonNode)new JsonObject
+            {
+                ["from"] = r.From, ["to"] = r.To, ["service"] = r.Service, ["verified"] = r.Raw["verified"]?.DeepClone(), ["failed"] = r.Failed, ["msg"] = Str(r.Raw["msg"]),
+            }).ToArray()),
+            ["blocker"] = blocker,
+            ["copy"] = copy is null ? null : new JsonObject
+            {
+                ["bytes"] = copy["bytes"]?.DeepClone(),
+                ["databases"] = copy["databases"]?.DeepClone(),
+                ["backup_seconds"] = backupSeconds?.DeepClone(),
+                ["cells_pointed"] = copy["cells_pointed"]?.DeepClone(),
+            },
+            ["largest_tables"] = copy?["largest_tables"]?.DeepClone() ?? new JsonArray(),
+        };
+    }
+
+    /// <summary>The prediction in a few lines an operator can paste into a change request.</summary>
+    public static IReadOnlyList<string> Summary(JsonObject record, string file)
+    {
+        var w = record["window"]!;
+        var lines = new List<string>
+        {
+            $"Rehearsal of {Str(record["from_release"])} -> {Str(record["to_release"])} ({Str(record["mode"])}) on a copy of the production databases: " +
+            (record["blocker"] is JsonObject b
+                ? $"BLOCKED at {Str(b["hop"]) ?? "the copy"}{(b["service"] is null ? "" : $", {Str(b["service"])}")}{(b["step"] is null ? "" : $", step {Str(b["step"])}")}: {Str(b["message"])}"
+                : "every hop went through"),
+            $"Predicted outage window: {Human(Num(record["predicted_window_s"]))} (schema and data steps {Human(Num(w["steps_s"]))} + backups {Human(Num(w["backup_s"]))}; " +
+            $"with probes and verifications {Human(Num(w["with_checks_s"]))})",
+        };
+        var hops = (record["hop_windows"] as JsonArray ?? []).OfType<JsonObject>().Select(h => $"{Str(h["from"])} -> {Str(h["to"])} {Human(Num(h["predicted_s"]))}").ToList();
+        if (hops.Count > 0)
+        {
+            lines.Add("Per hop: " + string.Join(", ", hops));
+        }
+
+        lines.Add($"Before the window, cloud up: {Str(record["before_window"]!["what"])} ({Human(Num(record["before_window"]!["seconds"]))})");
+        lines.Add($"Record: {file}");
+        return lines;
+    }
+
+    private static JsonObject? Blocker(IReadOnlyList<Run> runs, string? stopped)
+    {
+        var failed = runs.FirstOrDefault(r => r.Failed);
+        if (failed is null && stopped is null)
+        {
+            return null;
+        }
+
+        var step = failed?.FailedStep();
+        return new JsonObject
+        {
+            ["hop"] = failed?.From is null ? null : $"{failed.From} -> {failed.To}",
+            ["from"] = failed?.From,
+            ["to"] = failed?.To,
+            ["service"] = failed?.Service,
+            ["cell"] = step?.Cell,
+            ["step"] = step?.Name,
+            ["rc"] = step?.Rc,
+            ["message"] = Str(failed?.Raw["msg"]) ?? stopped,
+            ["chain"] = "stopped here: no later hop ran",
+        };
+    }
+
+    /// <summary>The plan's waves of a hop, kept to the services that ran (in order, each wave at least one).</summary>
+    private static List<List<Run>> Waves(JsonObject hop, IReadOnlyList<Run> here)
+    {
+        var waves = (hop["waves"] as JsonArray ?? []).OfType<JsonArray>()
+            .Select(w => w.Select(s => Str(s)).Select(s => here.FirstOrDefault(r => r.Service == s)).OfType<Run>().ToList())
+            .Where(w => w.Count > 0).ToList();
+        var placed = waves.SelectMany(w => w).ToHashSet();
+        waves.AddRange(here.Where(r => !placed.Contains(r)).Select(r => new List<Run> { r }));
+        return waves;
+    }
+
+    private static string? Str(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    private static double Num(JsonNode? node) => node is JsonValue v && v.TryGetValue<double>(out var d) ? d : 0;
+
+    private static double R(double seconds) => Math.Round(seconds, 1);
+
+    /// <summary>Seconds as "1 h 2 min", "3 min 4 s" or "5.6 s".</summary>
+    public static string Human(double seconds) =>
+        seconds >= 3600 ? string.Create(CultureInfo.InvariantCulture, $"{(int)(seconds / 3600)} h {(int)(seconds % 3600 / 60)} min")
+        : seconds >= 60 ? string.Create(CultureInfo.InvariantCulture, $"{(int)(seconds / 60)} min {(int)(seconds % 60)} s")
+        : string.Create(CultureInfo.InvariantCulture, $"{seconds:0.0} s");
+
+    private sealed record FailedAt(string Name, string? Cell, int? Rc);
+
+    /// <summary>One hop module result.</summary>
+    private sealed record Run(JsonObject Raw, string Service, string? From, string? To, bool Failed, bool AlreadyDone)
+    {
+        public static Run Of(JsonObject r)
+        {
+            // A result of a loop (r.item) or of async_status (r.item.item) names the service when the module could not.
+            var service = Str(r["service"]) ?? Str(r["item"]) ?? Str(r["item"]?["item"]) ?? "?";
+            return new Run(r, service, Str(r["from_release"]), Str(r["to_release"]), r["failed"] is JsonValue f && f.TryGetValue<bool>(out var b) && b,
+                r["already_done"] is JsonValue a && a.TryGetValue<bool>(out var d) && d);
+        }
+
+        private IEnumerable<(JsonObject Step, string? Cell)> AllSteps() =>
+            (Raw["steps"] as JsonArray ?? []).OfType<JsonObject>().Select(s => (s, (string?)null))
+            .Concat((Raw["cells"] as JsonArray ?? []).OfType<JsonObject>()
+                .SelectMany(c => (c["steps"] as JsonArray ?? []).OfType<JsonObject>().Select(s => (s, Str(c["name"])))));
+
+        /// <summary>Seconds of the steps of <paramref name="kinds"/> (null: every step), cells included.</summary>
+        public double Seconds(string[]? kinds) =>
+            AllSteps().Where(x => kinds is null || kinds.Contains(Str(x.Step["kind"]))).Sum(x => Num(x.Step["duration_s"]));
+
+        public FailedAt? FailedStep() =>
+            AllSteps().Where(x => FailedOutcomes.Contains(Str(x.Step["outcome"])))
+                .Select(x => new FailedAt(Str(x.Step["name"]) ?? "?", x.Cell, x.Step["rc"] is JsonValue v && v.TryGetValue<int>(out var rc) ? rc : null))
+                .FirstOrDefault();
+
+        public IEnumerable<JsonNode> StepRows() =>
+            AllSteps().Select(x => (JsonNode)new JsonObject
+            {
+                ["from"] = From, ["to"] = To, ["service"] = Service, ["cell"] = x.Cell, ["step"] = Str(x.Step["name"]), ["kind"] = Str(x.Step["kind"]),
+                ["duration_s"] = x.Step["duration_s"]?.DeepClone(), ["rc"] = x.Step["rc"]?.DeepClone(), ["outcome"] = Str(x.Step["outcome"]),
+                ["meaning"] = Str(x.Step["meaning"]),
+            });
+
+        public JsonObject? DataRow()
+        {
+            var migrations = (Raw["data_migrations"]?["migrations"] as JsonArray ?? []).OfType<JsonObject>()
+                .Concat((Raw["cells"] as JsonArray ?? []).OfType<JsonObject>().SelectMany(c => (c["data_migrations"] as JsonArray ?? []).OfType<JsonObject>()))
+                .ToList();
+            var batches = Raw["data_migrations"]?["batches"] is JsonValue v && v.TryGetValue<int>(out var n) ? n : 0;
+            return batches == 0 && migrations.Count == 0 ? null : new JsonObject
+            {
+                ["from"] = From, ["to"] = To, ["service"] = Service, ["batches"] = batches,
+                ["rows"] = migrations.Sum(m => Num(m["completed"])),
+                ["outcome"] = Str(Raw["data_migrations"]?["outcome"]),
+            };
+        }
+    }
+}

@@ -1,0 +1,54 @@
+namespace Leapfrog.Engine;
+
+/// <summary>What the start or stop of a rehearsal's scratch copy did. Holds no secret.</summary>
+public sealed record ScratchOutcome
+{
+    /// <summary>Something was started, written or removed.</summary>
+    public bool Changed { get; init; }
+
+    /// <summary>What happened, in one sentence.</summary>
+    public required string Message { get; init; }
+
+    /// <summary>The scratch server's port on 127.0.0.1.</summary>
+    public int Port { get; init; }
+
+    /// <summary>Per service, its overlay config (production config pointing at the copy).</summary>
+    public IReadOnlyDictionary<string, string> Overlays { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Every database copied.</summary>
+    public IReadOnlyList<CopiedDatabase> Databases { get; init; } = [];
+
+    /// <summary>Per service, the seconds its backup (the dumps, taken from production) took.</summary>
+    public IReadOnlyDictionary<string, double> BackupSeconds { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>The largest tables of the copy.</summary>
+    public IReadOnlyList<TableSize> LargestTables { get; init; } = [];
+
+    /// <summary>Bytes the databases hold (data and indexes), measured before the copy.</summary>
+    public long Bytes { get; init; }
+
+    /// <summary>Free bytes on the filesystem of the rehearsal directory before the copy.</summary>
+    public long FreeBytes { get; init; }
+
+    /// <summary>nova cell mappings pointed at the copy.</summary>
+    public int CellsPointed { get; init; }
+
+    /// <summary>Warnings.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}
+
+/// <summary>One database of the copy.</summary>
+/// <param name="Service">The service that owns it.</param>
+/// <param name="Database">Its name (the same in the copy).</param>
+/// <param name="Origin">The catalog's schema name, <c>cell</c> or <c>catalog</c>.</param>
+/// <param name="Bytes">Size of its dump.</param>
+/// <param name="DumpSeconds">How long the dump from production took.</param>
+/// <param name="LoadSeconds">How long the load into the scratch server took.</param>
+public sealed record CopiedDatabase(string Service, string Database, string Origin, long Bytes, double DumpSeconds, double LoadSeconds);
+
+/// <summary>One table of the copy.</summary>
+/// <param name="Database">Database.</param>
+/// <param name="Table">Table.</param>
+/// <param name="Bytes">Data and index size.</param>
+/// <param name="Rows">Rows, counted.</param>
+public sealed record TableSize(string Database, string Table, long Bytes, long Rows);

@@ -1,0 +1,37 @@
+using Leapfrog.Core.Catalog;
+
+namespace Leapfrog.Engine;
+
+/// <summary>A validated start or stop of a rehearsal's scratch copy on the controller.</summary>
+public sealed record ScratchRequest
+{
+    /// <summary>True: start the scratch server and copy; false: stop it and remove everything the rehearsal wrote.</summary>
+    public required bool Start { get; init; }
+
+    /// <summary>The rehearsal directory on the controller (datadir, dumps, overlays, state); removed at the end.</summary>
+    public required string Directory { get; init; }
+
+    /// <summary>The services whose databases are copied (their databases and config files come from the catalog).</summary>
+    public IReadOnlyList<ServiceDefinition> Services { get; init; } = [];
+
+    /// <summary>Per service, the production config file (the catalog's when absent).</summary>
+    public IReadOnlyDictionary<string, string> ConfigFiles { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The production state directory: its state files are copied (read only), and the rehearsal may not lie in it.</summary>
+    public string ProductionStateDir { get; init; } = "/var/lib/leapfrog";
+
+    /// <summary>The scratch server's port on 127.0.0.1 (0: the first free one from 43306).</summary>
+    public int Port { get; init; }
+
+    /// <summary>Roots of chroot toolboxes under which the overlays are written too (same path inside).</summary>
+    public IReadOnlyList<string> OverlayRoots { get; init; } = [];
+
+    /// <summary>Longest a dump or load may run.</summary>
+    public TimeSpan StepTimeout { get; init; } = TimeSpan.FromHours(2);
+
+    /// <summary>Known secret values (SSH password, key) masked in everything returned.</summary>
+    public IReadOnlyList<string> Secrets { get; init; } = [];
+
+    /// <summary>The directory where the rehearsal's state files (and locks) go.</summary>
+    public string StateDir => $"{Directory}/state";
+}

@@ -1,0 +1,265 @@
+using System.Globalization;
+using Leapfrog.Remote;
+
+namespace Leapfrog.Engine;
+
+/// <summary>
+/// The rehearsal's copy of the production databases on the controller, over the hop's remote engine: measures the
+/// databases (the backup module's probe), refuses what it must before starting anything, starts a throwaway MariaDB
+/// bound to 127.0.0.1, dumps every database with the backup module's own dump (one consistent transaction, nothing
+/// locked), loads each into the scratch server, points nova's cell mappings in the copy at the copies, and writes each
+/// service's config overlay. Stop removes all of it.
+/// </summary>
+public sealed class ScratchRunner
+{
+    /// <summary>Room the scratch server needs beyond the data (InnoDB system tablespace and redo log).</summary>
+    public const long Overhead = 256L << 20;
+
+    private readonly IShell _shell;
+    private readonly ScratchRequest _request;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _reconnect;
+    private readonly Controller _controller;
+    private readonly Redactor _redactor;
+    private readonly List<string> _warnings = [];
+
+    /// <summary>Creates a runner for <paramref name="request"/> over <paramref name="shell"/>.</summary>
+    /// <param name="shell">The controller (connected on first use).</param>
+    /// <param name="request">The validated request.</param>
+    /// <param name="time">Clock.</param>
+    /// <param name="reconnectWindow">How long to keep retrying when the controller cannot be reached.</param>
+    public ScratchRunner(IShell shell, ScratchRequest request, TimeProvider time, TimeSpan reconnectWindow)
+    {
+        _shell = shell;
+        _request = request;
+        _time = time;
+        _reconnect = reconnectWindow;
+        _controller = new Controller(shell, time, reconnectWindow);
+        _redactor = new Redactor(request.Secrets);
+    }
+
+    private string Dir => _request.Directory.TrimEnd('/');
+
+    /// <summary>Runs the request. A failed start removes whatever it started before it throws.</summary>
+    /// <exception cref="Core.LeapfrogException">A refusal (port taken, no room, directory in a datadir), or a failed step.</exception>
+    public async Task<ScratchOutcome> RunAsync(CancellationToken ct = default)
+    {
+        await _shell.ConnectAsync(ct).ConfigureAwait(false);
+        if (!_request.Start)
+        {
+            var removed = await StopAsync(ct).ConfigureAwait(false);
+            return new ScratchOutcome
+            {
+                Changed = removed,
+                Message = removed ? $"stopped the scratch server and removed {Dir}" : $"nothing to remove: {Dir} holds no rehearsal",
+            };
+        }
+
+        // A leftover of an interrupted rehearsal is removed first: a rerun starts afresh.
+        var (port, free) = await CheckAsync(ct).ConfigureAwait(false);
+        try
+        {
+            // Claimed (the marker) before the probe writes its option files there: a refusal below leaves nothing behind.
+            await _controller.RunCheckedAsync(ScratchScripts.Claim(Dir), $"making {Dir}", ct).ConfigureAwait(false);
+            var bytes = await MeasureAsync(free, ct).ConfigureAwait(false);
+            return await CopyAsync(port, bytes, free, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is Core.LeapfrogException or OperationCanceledException)
+        {
+            await StopAsync(CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Everything refused before anything starts: a directory in a datadir or the production state directory, a taken port.</summary>
+    private async Task<(int Port, long Free)> CheckAsync(CancellationToken ct)
+    {
+        if (await StopAsync(ct).ConfigureAwait(false))
+        {
+            _warnings.Add($"removed the leftover of an interrupted rehearsal in {Dir}");
+        }
+
+        var lines = (await _controller.RunCheckedAsync(ScratchScripts.Preflight(Dir, _request.Port), "checking the rehearsal directory and port", ct)
+            .ConfigureAwait(false)).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t')).ToList();
+        string Field(string key, int i = 1) => lines.FirstOrDefault(f => f[0] == key && f.Length > i)?[i] ?? "";
+        var resolved = Field("resolved").TrimEnd('/');
+        foreach (var datadir in lines.Where(f => f[0] == "datadir" && f.Length > 1).Select(f => f[1].TrimEnd('/')))
+        {
+            if (Inside(Dir, datadir) || Inside(resolved, datadir) || Inside(datadir, Dir))
+            {
+                throw new ControllerException($"rehearsal_dir {Dir} lies inside the MariaDB datadir {datadir} on {_controller.Target}; choose a directory outside every production datadir; nothing was started");
+            }
+        }
+
+        var state = _request.ProductionStateDir.TrimEnd('/');
+        if (Inside(Dir, state) || Inside(state, Dir))
+        {
+            throw new ControllerException($"rehearsal_dir {Dir} overlaps the production state directory {state}; the rehearsal keeps its own state apart; nothing was started");
+        }
+
+        if (Field("dir") == "foreign")
+        {
+            throw new ControllerException($"rehearsal_dir {Dir} on {_controller.Target} is not empty and was not made by a rehearsal; choose an empty or new directory; nothing was started");
+        }
+
+        if (Field("server") != "yes")
+        {
+            throw new ControllerException($"the scratch server needs mariadbd and mariadb-install-db on {_controller.Target} (package mariadb-server); nothing was started");
+        }
+
+        var port = int.Parse(Field("port"), CultureInfo.InvariantCulture);
+        if (Field("port", 2) == "taken")
+        {
+            throw new ControllerException(_request.Port == 0
+                ? $"no free port for the scratch server on {_controller.Target} (43306 to 43506 are taken); set rehearsal_port; nothing was started"
+                : $"port {port} on 127.0.0.1 of {_controller.Target} is already taken; choose a free port for the scratch server; nothing was started");
+        }
+
+        return (port, long.TryParse(Field("free"), CultureInfo.InvariantCulture, out var kb) ? kb * 1024 : 0);
+    }
+
+    /// <summary>Measures every database with the backup module's probe and refuses when the copy cannot fit.</summary>
+    private async Task<long> MeasureAsync(long free, CancellationToken ct)
+    {
+        long total = 0;
+        foreach (var service in _request.Services)
+        {
+            var probe = await Backup(service, BackupAction.Probe).RunAsync(ct).ConfigureAwait(false);
+            total += probe.Databases.Where(d => d.Present).Sum(d => d.Bytes);
+        }
+
+        // The dumps (at most the data's size) and the loaded copy, plus the scratch server's own files.
+        var need = (2 * total) + Overhead;
+        if (free < need)
+        {
+            throw new ControllerException(
+                $"not enough free disk for the rehearsal's copy under {Dir} on {_controller.Target}: the databases hold {Mb(total)}, the copy needs {Mb(need)} " +
+                $"(dumps + loaded copy + {Mb(Overhead)} for the scratch server), {Mb(free)} is free; nothing was started");
+        }
+
+        return total;
+    }
+
+    private async Task<ScratchOutcome> CopyAsync(int port, long bytes, long free, CancellationToken ct)
+    {
+        await _controller.RunCheckedAsync(ScratchScripts.Start(Dir, port), "starting the scratch MariaDB", ct, TimeSpan.FromMinutes(3)).ConfigureAwait(false);
+        var copied = new List<CopiedDatabase>();
+        var backupSeconds = new Dictionary<string, double>();
+        var overlays = new Dictionary<string, string>();
+        var cells = 0;
+        foreach (var service in _request.Services)
+        {
+            var dumped = await Backup(service, BackupAction.Backup).RunAsync(ct).ConfigureAwait(false);
+            backupSeconds[service.Name] = dumped.Dumps.Sum(d => d.Seconds);
+            foreach (var dump in dumped.Dumps)
+            {
+                if (copied.Any(c => c.Database == dump.Database))
+                {
+                    throw new ControllerException($"{service.Name}: two databases named {dump.Database} (on different servers) cannot both be copied into one scratch server");
+                }
+
+                copied.Add(new CopiedDatabase(service.Name, dump.Database, dump.Origin, dump.Bytes, dump.Seconds, await LoadAsync(dumped.Directory, dump, ct).ConfigureAwait(false)));
+            }
+
+            foreach (var api in service.Schema.Where(s => s.CellsFrom is not null).Select(s => s.CellsFrom!).Distinct())
+            {
+                var database = dumped.Dumps.FirstOrDefault(d => d.Origin == api)?.Database;
+                if (database is not null)
+                {
+                    cells += await PointCellsAsync(service.Name, database, ct).ConfigureAwait(false);
+                }
+            }
+
+            var config = _request.ConfigFiles.TryGetValue(service.Name, out var c) ? c : service.ConfigFile;
+            var written = await _controller.RunCheckedAsync(ScratchScripts.Overlay(Dir, service.Name, config, _request.OverlayRoots), $"{service.Name}: writing the config overlay", ct)
+                .ConfigureAwait(false);
+            if (written.Trim() == "overlay 0")
+            {
+                throw new ControllerException($"{service.Name}: {config} holds no database URL to point at the copy");
+            }
+
+            overlays[service.Name] = $"{Dir}/overlays/{service.Name}.conf";
+        }
+
+        await _controller.RunCheckedAsync(ScratchScripts.CopyState(Dir, _request.ProductionStateDir, _request.Services.Select(s => s.Name)), "copying the state files", ct)
+            .ConfigureAwait(false);
+        var tables = await LargestAsync(copied.Select(c => c.Database).ToList(), ct).ConfigureAwait(false);
+        return new ScratchOutcome
+        {
+            Changed = true,
+            Message = _redactor.Clean($"copied {copied.Count} database(s), {Mb(bytes)}, into a scratch MariaDB on 127.0.0.1:{port} of {_controller.Target}" +
+                                      (cells > 0 ? $"; {cells} nova cell mapping(s) point at the copy" : "")),
+            Port = port,
+            Overlays = overlays,
+            Databases = copied,
+            BackupSeconds = backupSeconds,
+            LargestTables = tables,
+            Bytes = bytes,
+            FreeBytes = free,
+            CellsPointed = cells,
+            Warnings = [.. _shell.Warnings.Select(_redactor.Clean), .. _warnings.Select(_redactor.Clean)],
+        };
+    }
+
+    private async Task<double> LoadAsync(string directory, DumpRecord dump, CancellationToken ct)
+    {
+        var option = $"{Dir}/load-{dump.Database}.cnf";
+        await _controller.RunCheckedAsync(ScratchScripts.OptionCopy(Dir, option), "preparing the load", ct).ConfigureAwait(false);
+        var start = _time.GetTimestamp();
+        var result = await _controller.RunAsync(BackupScripts.Load(option, $"{directory}/{dump.File}"), _request.StepTimeout, ct).ConfigureAwait(false);
+        if (result.ExitCode != 0)
+        {
+            throw new ControllerException(_redactor.Clean($"loading {dump.Database} into the scratch server failed (rc {result.ExitCode}): {Core.Printable.Clip(result.Stderr.Trim(), 300)}"));
+        }
+
+        return Math.Round(_time.GetElapsedTime(start).TotalSeconds, 3);
+    }
+
+    private async Task<int> PointCellsAsync(string service, string database, CancellationToken ct)
+    {
+        var answer = (await _controller.RunCheckedAsync(ScratchScripts.PointCells(Dir, database), $"{service}: pointing the copy's cell mappings at the copy", ct)
+            .ConfigureAwait(false)).Trim().Split(' ');
+        if (answer is not ["cells", var n, var left] || left != "0")
+        {
+            throw new ControllerException($"{service}: the copy of {database} still maps a cell to a database outside the scratch server; the rehearsal would migrate it; stopped");
+        }
+
+        return int.Parse(n, CultureInfo.InvariantCulture);
+    }
+
+    private async Task<IReadOnlyList<TableSize>> LargestAsync(List<string> databases, CancellationToken ct)
+    {
+        if (databases.Count == 0)
+        {
+            return [];
+        }
+
+        var text = await _controller.RunCheckedAsync(ScratchScripts.LargestTables(Dir, databases, 10), "measuring the largest tables", ct, TimeSpan.FromMinutes(30))
+            .ConfigureAwait(false);
+        return text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t'))
+            .Where(f => f is ["table", _, _, _, _])
+            .Select(f => new TableSize(f[1], f[2], long.TryParse(f[3], CultureInfo.InvariantCulture, out var b) ? b : 0, long.TryParse(f[4], CultureInfo.InvariantCulture, out var r) ? r : -1))
+            .ToList();
+    }
+
+    private async Task<bool> StopAsync(CancellationToken ct) =>
+        (await _controller.RunCheckedAsync(ScratchScripts.Stop(Dir), "stopping the scratch server", ct, TimeSpan.FromMinutes(2)).ConfigureAwait(false)).Trim() == "removed";
+
+    /// <summary>The backup module's runner on one service: production config, the rehearsal's own state directory and dump directory.</summary>
+    private BackupRunner Backup(Core.Catalog.ServiceDefinition service, BackupAction action) =>
+        new(_shell, new BackupRequest
+        {
+            Action = action,
+            Service = service,
+            ConfigFile = _request.ConfigFiles.TryGetValue(service.Name, out var c) ? c : service.ConfigFile,
+            Directory = $"{Dir}/dumps/{service.Name}",
+            StateDir = _request.StateDir,
+            StepTimeout = _request.StepTimeout,
+            Secrets = _request.Secrets,
+        }, _time, _reconnect);
+
+    private static bool Inside(string path, string dir) =>
+        path.Length > 0 && dir.Length > 0 && (path == dir || path.StartsWith(dir.TrimEnd('/') + "/", StringComparison.Ordinal));
+
+    private static string Mb(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1048576.0:0.0} MiB");
+}

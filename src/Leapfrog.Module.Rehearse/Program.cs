@@ -1,0 +1,8 @@
+using Microsoft.Win32.SafeHandles;
+using Leapfrog.Module;
+using Leapfrog.Module.Rehearse;
+
+// File descriptor 1 as a plain file, not the Console: on a terminal (Ansible gives modules a pty over SSH
+// by default) .NET's console first writes terminal set-up codes, which would corrupt the one JSON object.
+await using var stdout = new StreamWriter(new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, 1));
+return await ModuleHost.RunAsync(args, RehearseArgs.Parameters, RehearseModule.RunAsync, stdout).ConfigureAwait(false);

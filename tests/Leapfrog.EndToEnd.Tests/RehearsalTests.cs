@@ -1,0 +1,169 @@
+using System.Text.Json;
+using Leapfrog.Testing;
+
+namespace Leapfrog.EndToEnd.Tests;
+
+/// <summary>
+/// ansible/playbooks/rehearse.yml on a sandbox: the upgrade's chain on a scratch copy of the databases, with the proof
+/// that production was not touched taken by the test itself (CHECKSUM TABLE of every production table, the production
+/// state directory, the fake tools' own exec log of which config each tool read, the scratch server's process).
+/// </summary>
+public sealed class RehearsalTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void A_rehearsal_runs_the_chain_on_a_copy_predicts_the_window_and_leaves_production_untouched()
+    {
+        using var box = Sandbox.Up("victoria wallaby xena", "keystone glance cinder nova");
+        var before = Checksums(box);
+        var mark = box.Witness.Mark();
+        var (dir, record) = (Path.Combine(box.Dir, "rehearse"), Path.Combine(box.Dir, "record.json"));
+
+        var run = Playbook.Run(box, "rehearse.yml", "-e", $"leapfrog_rehearse_dir={dir}", "-e", $"leapfrog_rehearse_record={record}");
+        output.WriteLine(run.ToString());
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("Predicted outage window:", run.Output, StringComparison.Ordinal);
+        Assert.Contains("every hop went through", run.Output, StringComparison.Ordinal);
+
+        // Production: every table as it was, no state file or lock, and the databases still at victoria.
+        Assert.Equal(before, Checksums(box));
+        Assert.Empty(ProductionState(box));
+        Assert.Contains("victoria", box.Schema("keystone"), StringComparison.Ordinal);
+        Assert.DoesNotContain("wallaby", box.Schema("keystone"), StringComparison.Ordinal);
+
+        // The tools ran every hop's schema steps, each reading the rehearsal's overlay, never the production config.
+        var ran = box.Witness.Since(mark);
+        var changes = box.Witness.Changes(mark);
+        Assert.All(new[] { "keystone-manage", "glance-manage", "cinder-manage", "nova-manage" }, tool =>
+            Assert.All(new[] { "wallaby", "xena" }, r => Assert.Contains(changes, c => c.StartsWith($"{tool} {r} ", StringComparison.Ordinal))));
+        var configs = ran.SelectMany(ConfigsRead).Distinct().ToList();
+        Assert.NotEmpty(configs);
+        Assert.All(configs, c => Assert.StartsWith(dir + "/", c, StringComparison.Ordinal));
+
+        // The scratch server and everything the rehearsal wrote on the controller are gone.
+        AssertScratchGone(dir);
+
+        using var doc = JsonDocument.Parse(File.ReadAllText(record));
+        var r = doc.RootElement;
+        Assert.Equal("leapfrog-rehearsal/1", r.GetProperty("format").GetString());
+        Assert.Equal("passed", r.GetProperty("outcome").GetString());
+        Assert.Equal(JsonValueKind.Null, r.GetProperty("blocker").ValueKind);
+        Assert.True(r.GetProperty("predicted_window_s").GetDouble() > 0);
+        var hops = r.GetProperty("hops").EnumerateArray().Select(h => $"{h.GetProperty("service").GetString()} {h.GetProperty("from").GetString()}->{h.GetProperty("to").GetString()}").ToList();
+        Assert.All(new[] { "keystone", "glance", "cinder", "nova" }, s =>
+        {
+            Assert.Contains($"{s} victoria->wallaby", hops);
+            Assert.Contains($"{s} wallaby->xena", hops);
+        });
+        Assert.Contains(r.GetProperty("steps").EnumerateArray(), s => s.GetProperty("kind").GetString() == "schema" && s.GetProperty("rc") is { ValueKind: JsonValueKind.Number } rc && rc.GetInt32() == 0);
+        Assert.NotEmpty(r.GetProperty("largest_tables").EnumerateArray());
+        var copied = r.GetProperty("copy").GetProperty("databases").EnumerateArray().Select(d => d.GetProperty("database").GetString()).ToList();
+        Assert.Superset(new HashSet<string?> { "keystone", "glance", "cinder", "nova", "nova_api" }, copied.ToHashSet());
+        Assert.DoesNotContain("leapfrog_rehearse:", File.ReadAllText(record), StringComparison.Ordinal); // no scratch URL, no password
+    }
+
+    [Fact]
+    public void A_blocker_found_in_rehearsal_names_hop_service_step_and_message_and_production_is_untouched()
+    {
+        using var box = Sandbox.Up("victoria wallaby xena", "keystone glance cinder");
+        box.Fault("glance", "xena", "db expand");
+        var before = Checksums(box);
+        var (dir, record) = (Path.Combine(box.Dir, "rehearse"), Path.Combine(box.Dir, "record.json"));
+
+        // Serial: the catalog's order runs keystone, glance, cinder; the chain stops at glance, cinder never starts hop 2.
+        var run = Playbook.Run(box, "rehearse.yml", "-e", $"leapfrog_rehearse_dir={dir}", "-e", $"leapfrog_rehearse_record={record}", "-e", "leapfrog_parallel=false");
+        output.WriteLine(run.ToString());
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("(serial)", run.Output, StringComparison.Ordinal);
+        Assert.Contains("BLOCKED at wallaby -> xena, glance", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Production was not changed", run.Output, StringComparison.Ordinal);
+
+        using var doc = JsonDocument.Parse(File.ReadAllText(record));
+        var blocker = doc.RootElement.GetProperty("blocker");
+        Assert.Equal("blocked", doc.RootElement.GetProperty("outcome").GetString());
+        Assert.Equal("wallaby -> xena", blocker.GetProperty("hop").GetString());
+        Assert.Equal("glance", blocker.GetProperty("service").GetString());
+        Assert.Contains("expand", blocker.GetProperty("step").GetString(), StringComparison.Ordinal);
+        Assert.False(string.IsNullOrWhiteSpace(blocker.GetProperty("message").GetString()));
+        // The chain stopped there: nothing of hop 2 after glance, in the order the catalog runs them.
+        Assert.DoesNotContain(doc.RootElement.GetProperty("hops").EnumerateArray(),
+            h => h.GetProperty("service").GetString() == "cinder" && h.GetProperty("to").GetString() == "xena");
+
+        Assert.Equal(before, Checksums(box));
+        Assert.Empty(ProductionState(box));
+        AssertScratchGone(dir);
+    }
+
+    [Fact]
+    public void Bad_rehearsal_inputs_are_refused_with_nothing_started()
+    {
+        using var box = Sandbox.Up("victoria wallaby", "keystone");
+        var before = Checksums(box);
+        var mark = box.Witness.Mark();
+        var dbPort = File.ReadAllLines(Path.Combine(box.Dir, "sandbox.env")).Single(l => l.StartsWith("DB_PORT=", StringComparison.Ordinal))[8..];
+        var dir = Path.Combine(box.Dir, "rehearse");
+        var cases = new (string[] Extra, string Message, string Dir)[]
+        {
+            (["-e", "{\"leapfrog_services\": [\"keystone\", \"nosuch\"]}"], "nosuch", dir),
+            (["-e", $"leapfrog_rehearse_port={dbPort}"], $"port {dbPort} on 127.0.0.1", dir),
+            ([], "lies inside the MariaDB datadir", Path.Combine(box.Dir, "mariadb", "data", "rehearse")),
+            ([], "overlaps the production state directory", Path.Combine(box.StateDir, "rehearse")),
+        };
+        foreach (var (extra, message, where) in cases)
+        {
+            var run = Playbook.Run(box, "rehearse.yml", [.. extra, "-e", $"leapfrog_rehearse_dir={where}", "-e", $"leapfrog_rehearse_record={box.Dir}/record.json"]);
+            Assert.True(run.ExitCode != 0, run.ToString());
+            Assert.Contains(message, run.Output, StringComparison.Ordinal);
+            Assert.Contains("nothing was started", run.Output.Replace("\n", " ", StringComparison.Ordinal), StringComparison.Ordinal);
+            Assert.DoesNotContain("Traceback", run.Output, StringComparison.Ordinal);
+            Assert.False(Path.Exists(where), $"{where} was made");
+            Assert.False(File.Exists($"{box.Dir}/record.json"));
+        }
+
+        Assert.Empty(box.Witness.Since(mark)); // no tool ran
+        Assert.Equal(before, Checksums(box));
+        Assert.Empty(ProductionState(box));
+
+        var clean = Playbook.Run(box, "rehearse.yml", "-e", $"leapfrog_rehearse_dir={dir}", "-e", "leapfrog_rehearse_cleanup=only");
+        Assert.True(clean.ExitCode == 0, clean.ToString());
+        Assert.Contains("holds no rehearsal", clean.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>CHECKSUM TABLE of every table of every production database, taken through the sandbox's root socket.</summary>
+    private static string Checksums(Sandbox box)
+    {
+        var tables = box.Sql("SELECT CONCAT('`', table_schema, '`.`', table_name, '`') FROM information_schema.tables WHERE table_schema NOT IN " +
+                             "('mysql', 'information_schema', 'performance_schema', 'sys') AND table_type = 'BASE TABLE' ORDER BY 1")
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.NotEmpty(tables);
+        return box.Sql($"CHECKSUM TABLE {string.Join(", ", tables)} EXTENDED");
+    }
+
+    private static IEnumerable<string> ProductionState(Sandbox box) =>
+        Directory.Exists(box.StateDir) ? Directory.EnumerateFileSystemEntries(box.StateDir).Where(p => p.EndsWith(".json", StringComparison.Ordinal) || p.EndsWith(".lock", StringComparison.Ordinal)) : [];
+
+    /// <summary>The config files a tool was given (each value after --config-file).</summary>
+    private static IEnumerable<string> ConfigsRead(FakeToolboxLogEntry e) =>
+        e.Argv.Select((a, i) => (a, i)).Where(x => x.a == "--config-file" && x.i + 1 < e.Argv.Count).Select(x => e.Argv[x.i + 1]);
+
+    private static void AssertScratchGone(string dir)
+    {
+        Assert.False(Directory.Exists(dir), $"{dir} is still there");
+        var datadir = $"--datadir={dir}/mariadb/data";
+        var running = Directory.EnumerateDirectories("/proc").Where(p => int.TryParse(Path.GetFileName(p), out _)).Where(p =>
+        {
+            try
+            {
+                return File.ReadAllText(Path.Combine(p, "cmdline")).Split('\0').Contains(datadir);
+            }
+            catch (IOException)
+            {
+                return false;
+            }
+            catch (UnauthorizedAccessException)
+            {
+                return false;
+            }
+        }).ToList();
+        Assert.Empty(running);
+    }
+}
