@@ -128,6 +128,57 @@ public sealed class RehearsalTests(ITestOutputHelper output)
         Assert.Contains("holds no rehearsal", clean.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void What_an_interrupted_rehearsal_left_is_removed_by_the_clean_up()
+    {
+        using var box = Sandbox.Up("victoria wallaby", "keystone");
+        var dir = Path.Combine(box.Dir, "rehearse");
+        // The copy made and the play gone (as after Ctrl-C or a dropped connection during the chain): the module's start alone.
+        var play = Path.Combine(box.Dir, "start-only.yml");
+        File.WriteAllText(play, """
+            - hosts: leapfrog_migration_hosts
+              gather_facts: false
+              tasks:
+                - leapfrog.openstack.rehearse:
+                    action: start
+                    services: "{{ leapfrog_services }}"
+                    config_files: "{{ leapfrog_config_files }}"
+                    rehearsal_dir: "{{ leapfrog_rehearse_dir }}"
+                    state_dir: "{{ leapfrog_state_dir }}"
+                    host: "{{ ansible_host }}"
+                    port: "{{ ansible_port }}"
+                    private_key_file: "{{ ansible_ssh_private_key_file }}"
+                    known_hosts_file: "{{ leapfrog_known_hosts_file }}"
+                  delegate_to: localhost
+                  register: copy
+                - ansible.builtin.copy:
+                    content: "{{ copy | to_json }}"
+                    dest: "{{ leapfrog_rehearse_dir }}-result.json"
+                  delegate_to: localhost
+            """);
+        var started = Playbook.RunWith(play, Playbook.CollectionsPath, box, ["-e", $"leapfrog_rehearse_dir={dir}"]);
+        Assert.True(started.ExitCode == 0, started.ToString());
+        Assert.NotEmpty(ScratchProcesses(dir));
+        var overlay = Path.Combine(dir, "overlays", "keystone.conf");
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(overlay));
+        var production = File.ReadAllText(Path.Combine(box.Dir, "etc", "keystone", "keystone.conf"));
+        var productionUrl = production.Split('\n').Single(l => l.StartsWith("connection", StringComparison.Ordinal));
+        Assert.DoesNotContain(productionUrl, File.ReadAllText(overlay), StringComparison.Ordinal);
+        Assert.Contains("@127.0.0.1:", File.ReadAllText(overlay), StringComparison.Ordinal);
+        // The module's result names the overlay but holds no password of the copy or of production.
+        var result = File.ReadAllText(dir + "-result.json");
+        Assert.Contains(overlay, result, StringComparison.Ordinal);
+        var scratchPassword = File.ReadAllLines(Path.Combine(dir, "scratch.cnf")).Single(l => l.StartsWith("password=", StringComparison.Ordinal))[9..];
+        Assert.DoesNotContain(scratchPassword, result, StringComparison.Ordinal);
+        Assert.DoesNotContain(scratchPassword, started.Output, StringComparison.Ordinal);
+
+        var clean = Playbook.Run(box, "rehearse.yml", "-e", $"leapfrog_rehearse_dir={dir}", "-e", "leapfrog_rehearse_cleanup=only");
+        Assert.True(clean.ExitCode == 0, clean.ToString());
+        Assert.Contains("stopped the scratch server and removed", clean.Output, StringComparison.Ordinal);
+        AssertScratchGone(dir);
+        Assert.Empty(ProductionState(box));
+    }
+
     /// <summary>CHECKSUM TABLE of every table of every production database, taken through the sandbox's root socket.</summary>
     private static string Checksums(Sandbox box)
     {
@@ -148,8 +199,14 @@ public sealed class RehearsalTests(ITestOutputHelper output)
     private static void AssertScratchGone(string dir)
     {
         Assert.False(Directory.Exists(dir), $"{dir} is still there");
+        Assert.Empty(ScratchProcesses(dir));
+    }
+
+    /// <summary>The processes started with the scratch server's datadir.</summary>
+    private static List<string> ScratchProcesses(string dir)
+    {
         var datadir = $"--datadir={dir}/mariadb/data";
-        var running = Directory.EnumerateDirectories("/proc").Where(p => int.TryParse(Path.GetFileName(p), out _)).Where(p =>
+        return Directory.EnumerateDirectories("/proc").Where(p => int.TryParse(Path.GetFileName(p), out _)).Where(p =>
         {
             try
             {
@@ -164,6 +221,5 @@ public sealed class RehearsalTests(ITestOutputHelper output)
                 return false;
             }
         }).ToList();
-        Assert.Empty(running);
     }
 }

@@ -142,7 +142,8 @@ internal static class ScratchScripts
 
     /// <summary>
     /// Stops the scratch server of <paramref name="dir"/> (by its pid file, and any mariadbd still started with its
-    /// datadir) and removes the directory and the overlays under each chroot root; nothing without the marker is touched.
+    /// datadir) and removes the directory and its mirror under each chroot root it wrote overlays to (the hop's cell
+    /// overlays go there too, under the state directory); nothing without the marker is touched.
     /// Prints <c>removed</c> or <c>none</c>.
     /// </summary>
     public static string Stop(string dir) =>
@@ -159,7 +160,7 @@ internal static class ScratchScripts
           ours "$pid" && kill -KILL "$pid" 2>/dev/null
         done
         if [ -f "$d/roots" ]; then
-          while IFS= read -r r; do [ -n "$r" ] && rm -rf -- "$r$d/overlays"; rmdir -- "$r$d" 2>/dev/null; done < "$d/roots"
+          while IFS= read -r r; do [ -n "$r" ] && [ "$r$d" != "$d" ] && rm -rf -- "$r$d"; done < "$d/roots"
         fi
         rm -rf -- "$d" && echo removed
         """;
