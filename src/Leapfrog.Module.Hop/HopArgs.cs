@@ -20,7 +20,7 @@ internal static class HopArgs
         "known_hosts_file", "host_key_checking", "connect_timeout", "connect_attempts", "reconnect_timeout", "become",
         "toolbox", "toolboxes", "config_file", "state_dir", "phases",
         "data_migration_batch", "data_migration_max_batches", "data_migration_stuck_batches", "step_timeout", "lock_stale_after", "check_toolbox_version",
-        "cell_concurrency", "check_blockers", "final_hop", "check_only",
+        "cell_concurrency", "check_blockers", "final_hop", "check_only", "registry_remove_dead_after",
     ];
 
     /// <summary>Reads the hop request.</summary>
@@ -87,10 +87,14 @@ internal static class HopArgs
                 .Where(s => !string.IsNullOrEmpty(s)).Select(s => s!).ToList(),
         };
 
+        request = RegistryArgs.Apply(args, request);
+
         // The blocking ones always (a hop refuses to start on one); check mode (preflight) also the warnings, whose checks
         // may ask the release's own code and cost a few seconds.
+        // A catalog file's blockers are validated (and a writing one refused) even when the checks are off.
+        var blockers = CatalogFile.LoadBlockers(args, catalog);
         return args.GetBool("check_blockers", true)
-            ? request with { Blockers = HopRunner.BlockersFor(BlockerCatalog.Default, request, warnings: checkMode) }
+            ? request with { Blockers = HopRunner.BlockersFor(blockers, request, warnings: checkMode) }
             : request;
     }
 

@@ -46,6 +46,7 @@ internal static class HopResult
             ["fix"] = b.Fix,
             ["source"] = b.Source,
         }).ToArray()),
+        ["registry"] = RegistryResult.ToJson(o.Registry),
         ["warnings"] = new JsonArray(o.Warnings.Select(w => (JsonNode)w).ToArray()),
         ["run_id"] = o.RunId,
         ["state_file"] = o.StateFile,

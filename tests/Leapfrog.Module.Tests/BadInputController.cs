@@ -20,6 +20,10 @@ public sealed class BadInputController : IDisposable
         File.WriteAllText(Path.Combine(dir, "malformed_known_hosts"), $"{Ssh.KnownHostsName} {Ssh.HostKeys[0].PublicKeyLine}\nthis line is not a known_hosts entry\n");
         File.WriteAllText(Path.Combine(dir, "empty_known_hosts"), "");
         File.WriteAllText(Path.Combine(dir, "forged_known_hosts"), $"{Ssh.KnownHostsName} {other.PublicKeyLine}\n");
+        File.WriteAllText(Path.Combine(dir, "writer_catalog.yml"),
+            "blockers:\n  - id: site-cleanup\n    service: cinder\n    targets: {}\n    severity: blocking\n" +
+            "    detect: { kind: sql, database: cinder, query: \"DELETE FROM services WHERE deleted = 1\" }\n" +
+            "    message: m\n    fix: f\n    source: s\n");
         File.WriteAllText(Path.Combine(dir, "bad_catalog.yml"), "services:\n  keystone:\n    steps:\n      - name: expand\n        kind: teleport\n");
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -38,6 +42,7 @@ public sealed class BadInputController : IDisposable
             ["{empty_known_hosts}"] = Path.Combine(dir, "empty_known_hosts"),
             ["{forged_known_hosts}"] = Path.Combine(dir, "forged_known_hosts"),
             ["{bad_catalog}"] = Path.Combine(dir, "bad_catalog.yml"),
+            ["{writer_catalog}"] = Path.Combine(dir, "writer_catalog.yml"),
             ["{state_dir}"] = StateDir,
         };
     }

@@ -46,6 +46,9 @@ internal sealed record ServiceHop
 
     public List<DataMigrationRow> DataMigrations { get; init; } = [];
 
+    /// <summary>The registry after the jump (final hop of nova, cinder); null when the result has none.</summary>
+    public RegistrySection? Registry { get; init; }
+
     public string? StateFile { get; init; }
 }
 

@@ -78,6 +78,7 @@ internal sealed class HopResults
         DataMigrations = Json.Arr(result is JsonObject o ? o["data_migrations"] : null, "migrations")
             .Select(m => new DataMigrationRow(Json.Str(m, "name") ?? "?", Json.Long(m, "needed"), Json.Long(m, "completed"), Json.Int(m, "batches")))
             .ToList(),
+        Registry = RegistryReading.From(result),
     };
 
     /// <summary>Warnings, resumed steps and reconnects of every result, in the order given.</summary>

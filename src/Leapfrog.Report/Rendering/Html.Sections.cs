@@ -58,6 +58,8 @@ internal static partial class Html
 
                 sb.Append("</table>");
             }
+
+            Registry(sb, run.Registry);
         }
     }
 

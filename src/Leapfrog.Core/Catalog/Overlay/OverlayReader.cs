@@ -12,7 +12,7 @@ namespace Leapfrog.Core.Catalog.Overlay;
 /// </summary>
 internal sealed partial class OverlayReader
 {
-    private static readonly string[] RootKeys = ["services"];
+    private static readonly string[] RootKeys = ["services", "blockers"];
     private static readonly string[] ServiceKeys = ["name", "databases", "config_file", "since", "after", "versions", "version_argv", "schema", "steps", "source", "cells", "data_leftovers", "upgrade_checks"];
     private static readonly string[] CellKeys = ["since", "list_argv", "skip_uuid", "steps", "source"];
     private static readonly string[] StepKeys = ["name", "kind", "argv", "since", "until", "exit_codes", "final_hop", "source", "note"];
@@ -33,7 +33,13 @@ internal sealed partial class OverlayReader
     {
         var top = _e.Object(root, "$");
         _e.OnlyKnown(top, "$", RootKeys);
-        _e.Require(top, "$", "the catalog file", "services");
+        if (!top.ContainsKey("services"))
+        {
+            // Blockers only (read by BlockerCatalog.WithOverlay); an overlay with neither says nothing.
+            _e.Require(top, "$", "the catalog file", top.ContainsKey("blockers") ? "blockers" : "services");
+            return [];
+        }
+
         var services = _e.Object(top["services"], "$.services");
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var list = new List<(string, string, JsonObject)>();
