@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Leapfrog.Core.Catalog;
 using Leapfrog.Core.Releases;
 using Leapfrog.Real.Tests.Support;
 using Leapfrog.Testing;
@@ -59,10 +60,15 @@ public static class BaselinePlaybook
             var label = $"{hop["from"]} -> {hop["to"]}";
             foreach (var service in hop["services"]!.AsArray().Select(s => s!.GetValue<string>()))
             {
+                // The plan lists the service's own steps; the cell steps (through {cell_config}) are the catalog's.
+                var catalog = ServiceCatalog.Default;
+                var cellSteps = catalog.CellStepsFor(catalog.Find(service), releases.Find(to, "hop"))
+                    .Select(s => (Name: s.Name, Kind: s.Kind.ToString().ToLowerInvariant(), Argv: s.Argv.ToList()));
                 var steps = hop["steps"]![service]!.AsArray().Select(s => s!.AsObject())
-                    .Where(s => s["kind"]!.GetValue<string>() is "schema" or "data")
                     .Select(s => (Name: s["name"]!.GetValue<string>(), Kind: s["kind"]!.GetValue<string>(),
                                   Argv: s["argv"]!.AsArray().Select(a => a!.GetValue<string>()).ToList()))
+                    .Concat(cellSteps)
+                    .Where(s => s.Kind is "schema" or "data")
                     .ToList();
                 var cells = cellConfigs.TryGetValue(service, out var c) ? c : [];
                 IEnumerable<(string Name, string Kind, List<string> Argv, string? Cell)> Own(string kind) =>
