@@ -25,8 +25,9 @@ public sealed class FailureTests(ITestOutputHelper output)
         var resumed = Playbook.Run(box, "leapfrog.yml", "-e", "leapfrog_preflight=false", "-e", "leapfrog_parallel=false");
         output.WriteLine($"resumed run: {resumed.Elapsed.TotalSeconds:0.0} s");
         Assert.True(resumed.ExitCode == 0, resumed.ToString());
-        Assert.Equal(["Hop keystone victoria -> wallaby", "Hop glance victoria -> wallaby", "Hop cinder victoria -> wallaby", "Hop keystone wallaby -> xena"],
-            resumed.TasksWith("ok", "Hop "));
+        // Hop 1, which every service has made, is not entered at all; in hop 2 keystone's finished hop reports ok.
+        Assert.Equal(["Hop keystone wallaby -> xena"], resumed.TasksWith("ok", "Hop "));
+        Assert.DoesNotContain("victoria -> wallaby", string.Join('\n', resumed.TasksWith("changed", "Hop ")), StringComparison.Ordinal);
         Assert.Equal(["Hop glance wallaby -> xena", "Hop cinder wallaby -> xena", "Hop keystone xena -> yoga", "Hop glance xena -> yoga", "Hop cinder xena -> yoga"],
             resumed.TasksWith("changed", "Hop "));
         Assert.Contains("resuming glance wallaby -> xena", resumed.Output, StringComparison.Ordinal);

@@ -73,7 +73,8 @@ public sealed partial class PlaybookRun(int exitCode, string output, TimeSpan el
 
     /// <summary>The start release's data-migration tasks (not hops) that reported <paramref name="status"/>.</summary>
     public IReadOnlyList<string> StartDataTasks(string status) =>
-        [.. TasksWith(status, "Hop ", startData: true).Where(t => t.EndsWith(StartData, StringComparison.Ordinal))];
+        [.. TasksWith(status, "Hop ", startData: true).Concat(TasksWith(status, "Wait for the hops", startData: true))
+            .Where(t => t.EndsWith(StartData, StringComparison.Ordinal))];
 
     /// <summary>
     /// Per task name (after "role : "), the host result lines that start with <paramref name="status"/>; the tasks that

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Leapfrog.Core.Catalog;
 using Leapfrog.Core.Releases;
 using Leapfrog.Real.Tests.Support;
 using Leapfrog.Testing;
@@ -36,12 +37,19 @@ public static class BaselinePlaybook
         return result;
     }
 
-    /// <summary>The commands, hop by hop, as argv run on the controller: chroot TOOLBOX tool args...</summary>
+    /// <summary>
+    /// The commands, hop by hop, as argv run on the controller: chroot TOOLBOX tool args... A service's cell steps (nova's
+    /// db sync --local_cell and online data migrations through a config naming a cell's database) run for each of its
+    /// extra cells as nova's upgrade guide orders them: every cell's schema before the data migrations, the cells' data
+    /// migrations after the service's own.
+    /// </summary>
     /// <param name="plan">The plan module's result.</param>
     /// <param name="toolboxes">The chroot of each hop's target release.</param>
     /// <param name="configFiles">Each service's config file.</param>
+    /// <param name="cellConfigs">Per service, the config of each extra cell (one naming its database); none for most.</param>
     public static IReadOnlyList<(string Hop, string Service, string Step, string[] Argv)> Commands(
-        JsonObject plan, IReadOnlyDictionary<string, Suite> toolboxes, IReadOnlyDictionary<string, string> configFiles)
+        JsonObject plan, IReadOnlyDictionary<string, Suite> toolboxes, IReadOnlyDictionary<string, string> configFiles,
+        IReadOnlyDictionary<string, IReadOnlyList<string>> cellConfigs)
     {
         var releases = ReleaseCatalog.Default;
         var commands = new List<(string, string, string, string[])>();
@@ -52,25 +60,34 @@ public static class BaselinePlaybook
             var label = $"{hop["from"]} -> {hop["to"]}";
             foreach (var service in hop["services"]!.AsArray().Select(s => s!.GetValue<string>()))
             {
-                foreach (var step in hop["steps"]![service]!.AsArray().Select(s => s!.AsObject()))
+                // The plan lists the service's own steps; the cell steps (through {cell_config}) are the catalog's.
+                var catalog = ServiceCatalog.Default;
+                var cellSteps = catalog.CellStepsFor(catalog.Find(service), releases.Find(to, "hop"))
+                    .Select(s => (Name: s.Name, Kind: s.Kind.ToString().ToLowerInvariant(), Argv: s.Argv.ToList()));
+                var steps = hop["steps"]![service]!.AsArray().Select(s => s!.AsObject())
+                    .Select(s => (Name: s["name"]!.GetValue<string>(), Kind: s["kind"]!.GetValue<string>(),
+                                  Argv: s["argv"]!.AsArray().Select(a => a!.GetValue<string>()).ToList()))
+                    .Concat(cellSteps)
+                    .Where(s => s.Kind is "schema" or "data")
+                    .ToList();
+                var cells = cellConfigs.TryGetValue(service, out var c) ? c : [];
+                IEnumerable<(string Name, string Kind, List<string> Argv, string? Cell)> Own(string kind) =>
+                    steps.Where(s => s.Kind == kind && !s.Argv.Contains("{cell_config}")).Select(s => (s.Name, s.Kind, s.Argv, (string?)null));
+                IEnumerable<(string Name, string Kind, List<string> Argv, string? Cell)> InCells(string kind) =>
+                    cells.SelectMany(cell => steps.Where(s => s.Kind == kind && s.Argv.Contains("{cell_config}")).Select(s => (s.Name, s.Kind, s.Argv, (string?)cell)));
+                foreach (var (name, kind, template, cell) in Own("schema").Concat(InCells("schema")).Concat(Own("data")).Concat(InCells("data")))
                 {
-                    var kind = step["kind"]!.GetValue<string>();
-                    var argv = step["argv"]!.AsArray().Select(a => a!.GetValue<string>()).ToList();
-                    if (kind is not ("schema" or "data") || argv.Contains("{cell_config}"))
-                    {
-                        continue;
-                    }
-
+                    var argv = template.ToList();
                     if (kind == "data")
                     {
                         var bound = argv.IndexOf("{batch}");
-                        Assert.True(bound > 0, $"{service} {step["name"]}: a data step without a {{batch}} bound: {string.Join(' ', argv)}");
+                        Assert.True(bound > 0, $"{service} {name}: a data step without a {{batch}} bound: {string.Join(' ', argv)}");
                         argv.RemoveRange(bound - 1, 2);
                     }
 
-                    var filled = argv.Select(a => a == "{config_file}" ? configFiles[service] : a).ToList();
+                    var filled = argv.Select(a => a switch { "{config_file}" => configFiles[service], "{cell_config}" => cell!, _ => a }).ToList();
                     Assert.DoesNotContain(filled, a => a.StartsWith('{') && a.EndsWith('}'));
-                    commands.Add((label, service, step["name"]!.GetValue<string>(), ["chroot", suite.Path, .. filled]));
+                    commands.Add((label, service, cell is null ? name : $"{name} (cell {Path.GetFileNameWithoutExtension(cell)})", ["chroot", suite.Path, .. filled]));
                 }
             }
         }

@@ -78,7 +78,8 @@ public sealed class ChainBench(ITestOutputHelper log)
     {
         var all = Create(cloud, "bb_");
         var plan = BaselinePlaybook.Plan(dir, "victoria", "2025.1", ["zed"], BenchFiles.Services);
-        var commands = BaselinePlaybook.Commands(plan, Toolboxes, all.ToDictionary(d => d.Service, d => d.ConfigFile));
+        var commands = BaselinePlaybook.Commands(plan, Toolboxes, all.ToDictionary(d => d.Service, d => d.ConfigFile),
+            all.OfType<NovaDeployment>().ToDictionary(n => n.Service, n => (IReadOnlyList<string>)[n.Cell2Config]));
         var playbook = BaselinePlaybook.Write(Path.Combine(dir, "baseline.yml"), commands);
         log.WriteLine($"baseline: {commands.Count} commands from the plan module's steps, written to {playbook}");
         var vars = BenchFiles.Vars(dir, "baseline-vars.yml", cloud, all, Toolboxes);
