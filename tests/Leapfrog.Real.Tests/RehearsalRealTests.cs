@@ -33,12 +33,11 @@ public sealed class RehearsalRealTests(ITestOutputHelper log)
         var vars = Vars(dir, cloud, all);
         var scratch = Path.Combine(dir, "scratch");
         var record = Path.Combine(dir, "record.json");
-        Suite[] suites = [Suite.Bullseye, Suite.Bookworm, Suite.Trixie];
+        var suites = Rehearsal.Suites;
         var before = Checksums(cloud);
         var runs = all.ToDictionary(d => d.Service, d => suites.Sum(s => Witness.Runs(s, d.ConfigFile).Count));
 
-        var rehearsal = AnsiblePlaybook.Run(dir, inventory, vars, "rehearse.yml", "-e", $"leapfrog_rehearse_dir={scratch}", "-e", $"leapfrog_rehearse_record={record}",
-            "-e", $"{{\"leapfrog_rehearse_overlay_roots\": [{string.Join(", ", suites.Select(s => $"\"{s.Path}\""))}]}}");
+        var rehearsal = Rehearsal.Run(dir, inventory, vars, scratch, record);
         log.WriteLine($"ansible-playbook rehearse.yml: exit {rehearsal.ExitCode}, {rehearsal.Seconds:0}s");
         Assert.True(rehearsal.ExitCode == 0, Tail(rehearsal.Output));
         var predicted = JsonNode.Parse(File.ReadAllText(record))!;
@@ -66,7 +65,7 @@ public sealed class RehearsalRealTests(ITestOutputHelper log)
             d.Chain().AssertCurrent(Suite.Trixie, "after the upgrade that followed the rehearsal");
         }
 
-        var actual = Window(Path.Combine(dir, "state"), all.Select(d => d.Service));
+        var actual = Rehearsal.Window(Path.Combine(dir, "state"), all.Select(d => d.Service));
         var window = predicted["predicted_window_s"]!.GetValue<double>();
         log.WriteLine($"predicted window {window:0.0} s (with checks {predicted["window"]!["with_checks_s"]}), actual {actual:0.0} s (first hop's start to last hop's end), " +
                       $"actual/predicted {actual / window:0.00}");
@@ -82,16 +81,6 @@ public sealed class RehearsalRealTests(ITestOutputHelper log)
                                     "WHERE table_schema LIKE 'rh\\_%' AND table_type = 'BASE TABLE' ORDER BY 1").Select(r => r[0]).ToList();
         Assert.NotEmpty(tables);
         return string.Join('\n', cloud.Db.Query($"CHECKSUM TABLE {string.Join(", ", tables)} EXTENDED").Select(r => string.Join('|', r)));
-    }
-
-    /// <summary>From the state files: the first hop's start (from != to) to the last hop's end, over every service.</summary>
-    private static double Window(string stateDir, IEnumerable<string> services)
-    {
-        var hops = services.SelectMany(s => JsonNode.Parse(File.ReadAllText(Path.Combine(stateDir, s + ".json")))!["hops"]!.AsArray())
-            .Where(h => h!["from"]!.GetValue<string>() != h["to"]!.GetValue<string>()).ToList();
-        var start = hops.Min(h => DateTimeOffset.Parse(h!["started"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture));
-        var end = hops.Max(h => DateTimeOffset.Parse(h!["finished"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture));
-        return (end - start).TotalSeconds;
     }
 
     private static IEnumerable<string> Summary(string output)

@@ -17,7 +17,7 @@ public sealed class ChainBench(ITestOutputHelper log)
 {
     private static readonly Dictionary<string, Suite> Toolboxes = new() { ["victoria"] = Suite.Bullseye, ["zed"] = Suite.Bookworm, ["2025.1"] = Suite.Trixie };
 
-    /// <summary>Names the one run this process makes (baseline, serial, parallel or defaults); unset: all four.</summary>
+    /// <summary>Names the one run this process makes (baseline, serial, parallel, rehearsal or defaults); unset: all five.</summary>
     public const string RunVariable = "LEAPFROG_BENCH_RUN";
 
     [BenchFact]
@@ -49,6 +49,7 @@ public sealed class ChainBench(ITestOutputHelper log)
         Add("baseline", () => Baseline(cloud, dir, inventory));
         Add("serial", () => Leapfrog(cloud, dir, inventory, "serial", "bs_", rerun: false, "-e", "leapfrog_parallel=false", "-e", "leapfrog_preflight=false", "-e", "leapfrog_backup=false"));
         Add("parallel", () => Leapfrog(cloud, dir, inventory, "parallel", "bp_", rerun: true, "-e", "leapfrog_parallel=true", "-e", "leapfrog_preflight=false", "-e", "leapfrog_backup=false"));
+        Add("rehearsal", () => Rehearse(cloud, dir, inventory));
         // Victoria's own nova-status upgrade check fails on this tier (no placement credentials: docs/real-releases.md),
         // so the defaults run leaves the start release's upgrade checks off; everything else is the role's default.
         Add("defaults", () => Leapfrog(cloud, dir, inventory, "defaults", "bd_", rerun: false, "-e", "leapfrog_preflight_upgrade_check=false"));
@@ -115,6 +116,38 @@ public sealed class ChainBench(ITestOutputHelper log)
             };
         }
 
+        return run;
+    }
+
+    /// <summary>
+    /// rehearse.yml on fresh victoria-made databases, then the upgrade (parallel, preflight and backups off) with the
+    /// same variables: the rehearsal's predicted window and the upgrade's actual one (first hop's start to last hop's end).
+    /// </summary>
+    private JsonObject Rehearse(RealCloud cloud, string dir, string inventory)
+    {
+        var all = Create(cloud, "bh_");
+        var vars = BenchFiles.Vars(dir, "rehearsal-vars.yml", cloud, all, Toolboxes);
+        var stateDir = Path.Combine(dir, "state-rehearsal");
+        string[] extra = ["-e", "leapfrog_parallel=true", "-e", "leapfrog_preflight=false", "-e", "leapfrog_backup=false", "-e", $"leapfrog_state_dir={stateDir}"];
+        var record = Path.Combine(dir, "rehearsal-record.json");
+        var rehearsal = Rehearsal.Run(dir, inventory, vars, Path.Combine(dir, "scratch"), record, extra);
+        log.WriteLine($"rehearsal: rehearse.yml exit {rehearsal.ExitCode}, {rehearsal.Seconds:0.0}s");
+        var predicted = rehearsal.ExitCode == 0 && File.Exists(record)
+            ? JsonNode.Parse(File.ReadAllText(record))!["predicted_window_s"]?.GetValue<double>()
+            : null;
+        var marks = WitnessMarks(all);
+        var started = DateTimeOffset.UtcNow;
+        var r = AnsiblePlaybook.Run(dir, inventory, vars, "leapfrog.yml", extra);
+        var run = Record("rehearsal", r, started, all, marks);
+        if (predicted is null)
+        {
+            run["reached"] = false;
+            run["problem"] = $"rehearse.yml exited {rehearsal.ExitCode} without a prediction: {Tail(rehearsal.Output)} | {run["problem"]}";
+        }
+
+        run["rehearsal_s"] = rehearsal.Seconds;
+        run["predicted_window_s"] = predicted;
+        run["actual_window_s"] = r.ExitCode == 0 ? Rehearsal.Window(stateDir, BenchFiles.Services) : null;
         return run;
     }
 
