@@ -179,6 +179,52 @@ public sealed class RehearsalTests(ITestOutputHelper output)
         Assert.Empty(ProductionState(box));
     }
 
+    [Fact]
+    public void Ctrl_C_during_the_chain_leaves_nothing_after_the_clean_up_and_the_next_run_starts_afresh()
+    {
+        // keystone's expand sleeps on the copy, so the interrupt lands in the middle of the chain.
+        using var box = Sandbox.Up("victoria wallaby", "keystone", "slow_step=expand", "slow_seconds=20");
+        var before = Checksums(box);
+        var mark = box.Witness.Mark();
+        var (dir, record) = (Path.Combine(box.Dir, "rehearse"), Path.Combine(box.Dir, "record.json"));
+        var extra = new[] { "-e", $"leapfrog_rehearse_dir={dir}", "-e", $"leapfrog_rehearse_record={record}" };
+
+        PlaybookRun interrupted;
+        using (var play = Playbook.Start(box, "rehearse.yml", extra))
+        {
+            Assert.True(play.WaitUntil(() => Expands(box, mark).Count > 0, TimeSpan.FromMinutes(10)), play.Output);
+            Assert.NotEmpty(ScratchProcesses(dir)); // the copy is in use
+            play.Interrupt();
+            interrupted = play.Wait();
+        }
+
+        output.WriteLine(interrupted.ToString());
+        Assert.NotEqual(0, interrupted.ExitCode);
+        Assert.Equal(before, Checksums(box));
+        Assert.Empty(ProductionState(box));
+
+        var clean = Playbook.Run(box, "rehearse.yml", "-e", $"leapfrog_rehearse_dir={dir}", "-e", "leapfrog_rehearse_cleanup=only");
+        output.WriteLine(clean.ToString());
+        Assert.True(clean.ExitCode == 0, clean.ToString());
+        AssertScratchGone(dir);
+
+        // The next run is a fresh rehearsal: a new copy, keystone's expand run on it again, and nothing left after it.
+        var again = box.Witness.Mark();
+        var next = Playbook.Run(box, "rehearse.yml", extra);
+        output.WriteLine(next.ToString());
+        Assert.True(next.ExitCode == 0, next.ToString());
+        Assert.DoesNotContain("leftover", next.Output, StringComparison.Ordinal);
+        Assert.Single(Expands(box, again));
+        AssertScratchGone(dir);
+        Assert.Equal(before, Checksums(box));
+        Assert.Empty(ProductionState(box));
+        Assert.Contains("victoria", box.Schema("keystone"), StringComparison.Ordinal);
+    }
+
+    /// <summary>keystone-manage's expand of wallaby, as the tools' own log has it, after <paramref name="mark"/>.</summary>
+    private static List<FakeToolboxLogEntry> Expands(Sandbox box, int mark) =>
+        [.. box.Witness.Since(mark).Where(e => e.Tool == "keystone-manage" && e.Release == "wallaby" && (e.Step ?? "").Contains("expand", StringComparison.Ordinal))];
+
     /// <summary>CHECKSUM TABLE of every table of every production database, taken through the sandbox's root socket.</summary>
     private static string Checksums(Sandbox box)
     {
