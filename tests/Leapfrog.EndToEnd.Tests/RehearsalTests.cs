@@ -221,6 +221,37 @@ public sealed class RehearsalTests(ITestOutputHelper output)
         Assert.Contains("victoria", box.Schema("keystone"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_scratch_server_killed_during_the_chain_fails_the_rehearsal_clearly_and_leaves_nothing()
+    {
+        using var box = Sandbox.Up("victoria wallaby", "keystone", "slow_step=expand", "slow_seconds=10");
+        var before = Checksums(box);
+        var mark = box.Witness.Mark();
+        var (dir, record) = (Path.Combine(box.Dir, "rehearse"), Path.Combine(box.Dir, "record.json"));
+
+        PlaybookRun run;
+        using (var play = Playbook.Start(box, "rehearse.yml", "-e", $"leapfrog_rehearse_dir={dir}", "-e", $"leapfrog_rehearse_record={record}"))
+        {
+            Assert.True(play.WaitUntil(() => Expands(box, mark).Count > 0, TimeSpan.FromMinutes(10)), play.Output);
+            var scratch = ScratchProcesses(dir);
+            Assert.NotEmpty(scratch);
+            foreach (var p in scratch)
+            {
+                Proc.Run("kill", ["-KILL", Path.GetFileName(p)]);
+            }
+
+            run = play.Wait();
+        }
+
+        output.WriteLine(run.ToString());
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("the scratch server was not running", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Traceback", run.Output, StringComparison.Ordinal);
+        AssertScratchGone(dir);
+        Assert.Equal(before, Checksums(box));
+        Assert.Empty(ProductionState(box));
+    }
+
     /// <summary>keystone-manage's expand of wallaby, as the tools' own log has it, after <paramref name="mark"/>.</summary>
     private static List<FakeToolboxLogEntry> Expands(Sandbox box, int mark) =>
         [.. box.Witness.Since(mark).Where(e => e.Tool == "keystone-manage" && e.Release == "wallaby" && (e.Step ?? "").Contains("expand", StringComparison.Ordinal))];

@@ -47,11 +47,14 @@ public sealed class ScratchRunner
         await _shell.ConnectAsync(ct).ConfigureAwait(false);
         if (!_request.Start)
         {
-            var removed = await StopAsync(ct).ConfigureAwait(false);
+            var said = await StopScriptAsync(ct).ConfigureAwait(false);
+            var lost = said == "removed not-running";
             return new ScratchOutcome
             {
-                Changed = removed,
-                Message = removed ? $"stopped the scratch server and removed {Dir}" : $"nothing to remove: {Dir} holds no rehearsal",
+                Changed = said.StartsWith("removed", StringComparison.Ordinal),
+                ServerLost = lost,
+                Message = lost ? $"removed {Dir}; the scratch server was not running (it stopped or was killed during the rehearsal)"
+                    : said == "removed" ? $"stopped the scratch server and removed {Dir}" : $"nothing to remove: {Dir} holds no rehearsal",
             };
         }
 
@@ -242,8 +245,10 @@ public sealed class ScratchRunner
             .ToList();
     }
 
-    private async Task<bool> StopAsync(CancellationToken ct) =>
-        (await _controller.RunCheckedAsync(ScratchScripts.Stop(Dir), "stopping the scratch server", ct, TimeSpan.FromMinutes(2)).ConfigureAwait(false)).Trim() == "removed";
+    private async Task<bool> StopAsync(CancellationToken ct) => (await StopScriptAsync(ct).ConfigureAwait(false)).StartsWith("removed", StringComparison.Ordinal);
+
+    private async Task<string> StopScriptAsync(CancellationToken ct) =>
+        (await _controller.RunCheckedAsync(ScratchScripts.Stop(Dir), "stopping the scratch server", ct, TimeSpan.FromMinutes(2)).ConfigureAwait(false)).Trim();
 
     /// <summary>The backup module's runner on one service: production config, the rehearsal's own state directory and dump directory.</summary>
     private BackupRunner Backup(Core.Catalog.ServiceDefinition service, BackupAction action) =>
