@@ -180,6 +180,45 @@ public sealed class RehearsalTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_copy_that_would_not_leave_the_reserve_free_is_refused_with_the_figures_and_nothing_started()
+    {
+        using var box = Sandbox.Up("victoria wallaby", "keystone");
+        var before = Checksums(box);
+        var mark = box.Witness.Mark();
+        var (dir, record) = (Path.Combine(box.Dir, "rehearse"), Path.Combine(box.Dir, "record.json"));
+
+        // 1 PiB kept free: more than this machine's disk, whatever the databases hold.
+        var run = Playbook.Run(box, "rehearse.yml", "-e", $"leapfrog_rehearse_dir={dir}", "-e", $"leapfrog_rehearse_record={record}",
+            "-e", "leapfrog_rehearse_free_reserve_mb=1073741824");
+        output.WriteLine(run.ToString());
+        Assert.NotEqual(0, run.ExitCode);
+        var text = run.Output.Replace("\n", " ", StringComparison.Ordinal);
+        var m = System.Text.RegularExpressions.Regex.Match(text,
+            @"not enough free disk for the rehearsal's copy under (?<dir>\S+) on \S+: the databases hold (?<hold>[0-9.]+) MiB, the copy needs (?<need>[0-9.]+) MiB " +
+            @"\(dumps \+ loaded copy \+ 256\.0 MiB for the scratch server \+ 1073741824\.0 MiB kept free \(free_reserve_mb\)\), (?<free>[0-9.]+) MiB is free; nothing was started");
+        Assert.True(m.Success, text);
+        Assert.Equal(dir, m.Groups["dir"].Value);
+        double F(string g) => double.Parse(m.Groups[g].Value, System.Globalization.CultureInfo.InvariantCulture);
+        // What the databases hold, as MariaDB itself reports it here (keystone's one database), rounded as the message rounds.
+        var held = double.Parse(box.Sql("SELECT SUM(data_length + index_length) FROM information_schema.tables WHERE table_schema = 'keystone'").Trim(),
+            System.Globalization.CultureInfo.InvariantCulture) / 1048576.0;
+        Assert.True(held > 0);
+        Assert.InRange(F("hold"), held - 0.1, held + 0.1);
+        Assert.InRange(F("need") - ((2 * F("hold")) + 256 + 1073741824), -0.2, 0.2);
+        // The free figure is the disk's own (statvfs, read here), give or take what other processes wrote meanwhile.
+        var free = new DriveInfo(box.Dir).AvailableFreeSpace / 1048576.0;
+        Assert.InRange(F("free"), free - 2048, free + 2048);
+        Assert.DoesNotContain("Traceback", run.Output, StringComparison.Ordinal);
+
+        Assert.False(Path.Exists(dir), $"{dir} was made");
+        Assert.Empty(ScratchProcesses(dir));
+        Assert.False(File.Exists(record));
+        Assert.Empty(box.Witness.Since(mark));
+        Assert.Equal(before, Checksums(box));
+        Assert.Empty(ProductionState(box));
+    }
+
+    [Fact]
     public void Ctrl_C_during_the_chain_leaves_nothing_after_the_clean_up_and_the_next_run_starts_afresh()
     {
         // keystone's expand sleeps on the copy, so the interrupt lands in the middle of the chain.

@@ -131,13 +131,14 @@ public sealed class ScratchRunner
             total += probe.Databases.Where(d => d.Present).Sum(d => d.Bytes);
         }
 
-        // The dumps (at most the data's size) and the loaded copy, plus the scratch server's own files.
-        var need = (2 * total) + Overhead;
+        // The dumps (at most the data's size) and the loaded copy, plus the scratch server's own files and the reserve kept free.
+        var need = (2 * total) + Overhead + _request.FreeReserve;
         if (free < need)
         {
+            var reserve = _request.FreeReserve > 0 ? $" + {Mb(_request.FreeReserve)} kept free (free_reserve_mb)" : "";
             throw new ControllerException(
                 $"not enough free disk for the rehearsal's copy under {Dir} on {_controller.Target}: the databases hold {Mb(total)}, the copy needs {Mb(need)} " +
-                $"(dumps + loaded copy + {Mb(Overhead)} for the scratch server), {Mb(free)} is free; nothing was started");
+                $"(dumps + loaded copy + {Mb(Overhead)} for the scratch server{reserve}), {Mb(free)} is free; nothing was started");
         }
 
         return total;
