@@ -9,7 +9,7 @@ internal static class RehearseArgs
     /// <summary>Every parameter the rehearse module takes.</summary>
     public static readonly IReadOnlyCollection<string> Parameters =
     [
-        "action", "services", "config_files", "rehearsal_dir", "rehearsal_port", "overlay_roots", "catalog_file", "state_dir", "step_timeout",
+        "action", "services", "config_files", "rehearsal_dir", "rehearsal_port", "free_reserve_mb", "overlay_roots", "catalog_file", "state_dir", "step_timeout",
         "rehearsal", "parallel", "backup", "dest",
         "transport", "host", "port", "user", "private_key_file", "private_key", "private_key_passphrase", "password",
         "known_hosts_file", "host_key_checking", "connect_timeout", "connect_attempts", "reconnect_timeout", "become",
@@ -59,6 +59,7 @@ internal static class RehearseArgs
             ConfigFiles = configs,
             ProductionStateDir = Inputs.Path(args.GetString("state_dir") ?? "/var/lib/leapfrog", "state_dir").TrimEnd('/'),
             Port = port,
+            FreeReserve = (long)args.GetInt("free_reserve_mb", 0, 0, 1 << 30) << 20,
             OverlayRoots = args.GetList("overlay_roots").Select(r => Inputs.Path(r, "overlay_roots").TrimEnd('/')).ToList(),
             StepTimeout = TimeSpan.FromSeconds(args.GetInt("step_timeout", 7200, 1, 7 * 86400)),
             Secrets = new[] { args.GetString("password"), args.GetString("private_key"), args.GetString("private_key_passphrase") }

@@ -43,6 +43,7 @@ internal static class RehearseModule
         {
             ["changed"] = o.Changed,
             ["msg"] = o.Message,
+            ["server_lost"] = o.ServerLost,
             ["target"] = shell.Target,
             ["directory"] = request.Directory,
             ["state_dir"] = request.StateDir,
@@ -65,6 +66,9 @@ internal static class RehearseModule
         };
     }
 
+    private const string ScratchLost =
+        "The scratch server was not running when the rehearsal ended (it stopped or was killed during the chain): what the chain reported is no verdict on the upgrade; rerun the rehearsal.";
+
     /// <summary>Writes the record on the machine the module runs on (the control node) and returns the prediction's lines.</summary>
     private static JsonObject Record(ModuleArgs args)
     {
@@ -76,6 +80,13 @@ internal static class RehearseModule
         var record = RehearsalRecord.Build(results, plan, run["copy"] as JsonObject, args.GetBool("parallel", true), args.GetBool("backup", true), stopped,
             DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
         var lines = RehearsalRecord.Summary(record, dest);
+        if (run["scratch_lost"] is JsonValue l && l.TryGetValue<bool>(out var lost) && lost)
+        {
+            // What the chain reported after the copy went away is no verdict on the upgrade.
+            record["outcome"] = "scratch_lost";
+            lines = [ScratchLost, .. lines];
+        }
+
         if (!args.CheckMode)
         {
             try

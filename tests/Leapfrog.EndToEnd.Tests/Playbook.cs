@@ -22,20 +22,30 @@ public static partial class Playbook
     /// <summary>Like <see cref="Run"/> with any playbook path and collections path.</summary>
     public static PlaybookRun RunWith(string playbookPath, string collectionsPath, Sandbox box, IEnumerable<string> extra, string? config = null)
     {
-        var args = new List<string> { "-i", box.Inventory, "-e", "@" + box.Vars, playbookPath };
-        args.AddRange(extra);
-        var env = new Dictionary<string, string>
-        {
-            ["ANSIBLE_CONFIG"] = config ?? Repo.At("ansible", "ansible.cfg"),
-            ["ANSIBLE_COLLECTIONS_PATH"] = collectionsPath,
-            ["ANSIBLE_NOCOLOR"] = "1",
-            ["ANSIBLE_FORCE_COLOR"] = "0",
-            ["ANSIBLE_LOCAL_TEMP"] = Path.Combine(box.Dir, "ansible-local-tmp"),
-        };
         var sw = Stopwatch.StartNew();
-        var r = Proc.Run("ansible-playbook", args, env, cwd: box.Dir, timeout: TimeSpan.FromMinutes(20));
+        var r = Proc.Run("ansible-playbook", Arguments(box, playbookPath, extra), PlayEnvironment(box, collectionsPath, config), cwd: box.Dir, timeout: TimeSpan.FromMinutes(20));
         return new PlaybookRun(r.ExitCode, r.Stdout + r.Stderr, sw.Elapsed);
     }
+
+    /// <summary>
+    /// Starts ansible-playbook like <see cref="Run"/> without waiting, as the leader of a process group of its own
+    /// (as a terminal's foreground job is), so that <see cref="RunningPlaybook.Interrupt"/> is a Ctrl-C.
+    /// </summary>
+    public static RunningPlaybook Start(Sandbox box, string playbook, params string[] extra) =>
+        new(["setsid", "ansible-playbook", .. Arguments(box, Repo.At("ansible", "playbooks", playbook), extra)],
+            PlayEnvironment(box, Collections.Value, null), box.Dir);
+
+    private static List<string> Arguments(Sandbox box, string playbookPath, IEnumerable<string> extra) =>
+        ["-i", box.Inventory, "-e", "@" + box.Vars, playbookPath, .. extra];
+
+    private static Dictionary<string, string> PlayEnvironment(Sandbox box, string collectionsPath, string? config) => new()
+    {
+        ["ANSIBLE_CONFIG"] = config ?? Repo.At("ansible", "ansible.cfg"),
+        ["ANSIBLE_COLLECTIONS_PATH"] = collectionsPath,
+        ["ANSIBLE_NOCOLOR"] = "1",
+        ["ANSIBLE_FORCE_COLOR"] = "0",
+        ["ANSIBLE_LOCAL_TEMP"] = Path.Combine(box.Dir, "ansible-local-tmp"),
+    };
 
     /// <summary>A temporary ansible_collections/leapfrog/openstack symlinked to the repository root.</summary>
     private static string LinkCollection()

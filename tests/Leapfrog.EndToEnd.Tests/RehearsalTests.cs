@@ -179,6 +179,122 @@ public sealed class RehearsalTests(ITestOutputHelper output)
         Assert.Empty(ProductionState(box));
     }
 
+    [Fact]
+    public void A_copy_that_would_not_leave_the_reserve_free_is_refused_with_the_figures_and_nothing_started()
+    {
+        using var box = Sandbox.Up("victoria wallaby", "keystone");
+        var before = Checksums(box);
+        var mark = box.Witness.Mark();
+        var (dir, record) = (Path.Combine(box.Dir, "rehearse"), Path.Combine(box.Dir, "record.json"));
+
+        // 1 PiB kept free: more than this machine's disk, whatever the databases hold.
+        var run = Playbook.Run(box, "rehearse.yml", "-e", $"leapfrog_rehearse_dir={dir}", "-e", $"leapfrog_rehearse_record={record}",
+            "-e", "leapfrog_rehearse_free_reserve_mb=1073741824");
+        output.WriteLine(run.ToString());
+        Assert.NotEqual(0, run.ExitCode);
+        var text = run.Output.Replace("\n", " ", StringComparison.Ordinal);
+        var m = System.Text.RegularExpressions.Regex.Match(text,
+            @"not enough free disk for the rehearsal's copy under (?<dir>\S+) on \S+: the databases hold (?<hold>[0-9.]+) MiB, the copy needs (?<need>[0-9.]+) MiB " +
+            @"\(dumps \+ loaded copy \+ 256\.0 MiB for the scratch server \+ 1073741824\.0 MiB kept free \(free_reserve_mb\)\), (?<free>[0-9.]+) MiB is free; nothing was started");
+        Assert.True(m.Success, text);
+        Assert.Equal(dir, m.Groups["dir"].Value);
+        double F(string g) => double.Parse(m.Groups[g].Value, System.Globalization.CultureInfo.InvariantCulture);
+        // What the databases hold, as MariaDB itself reports it here (keystone's one database), rounded as the message rounds.
+        var held = double.Parse(box.Sql("SELECT SUM(data_length + index_length) FROM information_schema.tables WHERE table_schema = 'keystone'").Trim(),
+            System.Globalization.CultureInfo.InvariantCulture) / 1048576.0;
+        Assert.True(held > 0);
+        Assert.InRange(F("hold"), held - 0.1, held + 0.1);
+        Assert.InRange(F("need") - ((2 * F("hold")) + 256 + 1073741824), -0.2, 0.2);
+        // The free figure is the disk's own (statvfs, read here), give or take what other processes wrote meanwhile.
+        var free = new DriveInfo(box.Dir).AvailableFreeSpace / 1048576.0;
+        Assert.InRange(F("free"), free - 2048, free + 2048);
+        Assert.DoesNotContain("Traceback", run.Output, StringComparison.Ordinal);
+
+        Assert.False(Path.Exists(dir), $"{dir} was made");
+        Assert.Empty(ScratchProcesses(dir));
+        Assert.False(File.Exists(record));
+        Assert.Empty(box.Witness.Since(mark));
+        Assert.Equal(before, Checksums(box));
+        Assert.Empty(ProductionState(box));
+    }
+
+    [Fact]
+    public void Ctrl_C_during_the_chain_leaves_nothing_after_the_clean_up_and_the_next_run_starts_afresh()
+    {
+        // keystone's expand sleeps on the copy, so the interrupt lands in the middle of the chain.
+        using var box = Sandbox.Up("victoria wallaby", "keystone", "slow_step=expand", "slow_seconds=20");
+        var before = Checksums(box);
+        var mark = box.Witness.Mark();
+        var (dir, record) = (Path.Combine(box.Dir, "rehearse"), Path.Combine(box.Dir, "record.json"));
+        var extra = new[] { "-e", $"leapfrog_rehearse_dir={dir}", "-e", $"leapfrog_rehearse_record={record}" };
+
+        PlaybookRun interrupted;
+        using (var play = Playbook.Start(box, "rehearse.yml", extra))
+        {
+            Assert.True(play.WaitUntil(() => Expands(box, mark).Count > 0, TimeSpan.FromMinutes(10)), play.Output);
+            Assert.NotEmpty(ScratchProcesses(dir)); // the copy is in use
+            play.Interrupt();
+            interrupted = play.Wait();
+        }
+
+        output.WriteLine(interrupted.ToString());
+        Assert.NotEqual(0, interrupted.ExitCode);
+        Assert.Equal(before, Checksums(box));
+        Assert.Empty(ProductionState(box));
+
+        var clean = Playbook.Run(box, "rehearse.yml", "-e", $"leapfrog_rehearse_dir={dir}", "-e", "leapfrog_rehearse_cleanup=only");
+        output.WriteLine(clean.ToString());
+        Assert.True(clean.ExitCode == 0, clean.ToString());
+        AssertScratchGone(dir);
+
+        // The next run is a fresh rehearsal: a new copy, keystone's expand run on it again, and nothing left after it.
+        var again = box.Witness.Mark();
+        var next = Playbook.Run(box, "rehearse.yml", extra);
+        output.WriteLine(next.ToString());
+        Assert.True(next.ExitCode == 0, next.ToString());
+        Assert.DoesNotContain("leftover", next.Output, StringComparison.Ordinal);
+        Assert.Single(Expands(box, again));
+        AssertScratchGone(dir);
+        Assert.Equal(before, Checksums(box));
+        Assert.Empty(ProductionState(box));
+        Assert.Contains("victoria", box.Schema("keystone"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_scratch_server_killed_during_the_chain_fails_the_rehearsal_clearly_and_leaves_nothing()
+    {
+        using var box = Sandbox.Up("victoria wallaby", "keystone", "slow_step=expand", "slow_seconds=10");
+        var before = Checksums(box);
+        var mark = box.Witness.Mark();
+        var (dir, record) = (Path.Combine(box.Dir, "rehearse"), Path.Combine(box.Dir, "record.json"));
+
+        PlaybookRun run;
+        using (var play = Playbook.Start(box, "rehearse.yml", "-e", $"leapfrog_rehearse_dir={dir}", "-e", $"leapfrog_rehearse_record={record}"))
+        {
+            Assert.True(play.WaitUntil(() => Expands(box, mark).Count > 0, TimeSpan.FromMinutes(10)), play.Output);
+            var scratch = ScratchProcesses(dir);
+            Assert.NotEmpty(scratch);
+            foreach (var p in scratch)
+            {
+                Proc.Run("kill", ["-KILL", Path.GetFileName(p)]);
+            }
+
+            run = play.Wait();
+        }
+
+        output.WriteLine(run.ToString());
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("the scratch server was not running", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Traceback", run.Output, StringComparison.Ordinal);
+        AssertScratchGone(dir);
+        Assert.Equal(before, Checksums(box));
+        Assert.Empty(ProductionState(box));
+    }
+
+    /// <summary>keystone-manage's expand of wallaby, as the tools' own log has it, after <paramref name="mark"/>.</summary>
+    private static List<FakeToolboxLogEntry> Expands(Sandbox box, int mark) =>
+        [.. box.Witness.Since(mark).Where(e => e.Tool == "keystone-manage" && e.Release == "wallaby" && (e.Step ?? "").Contains("expand", StringComparison.Ordinal))];
+
     /// <summary>CHECKSUM TABLE of every table of every production database, taken through the sandbox's root socket.</summary>
     private static string Checksums(Sandbox box)
     {

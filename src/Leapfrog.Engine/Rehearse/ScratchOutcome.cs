@@ -6,6 +6,9 @@ public sealed record ScratchOutcome
     /// <summary>Something was started, written or removed.</summary>
     public bool Changed { get; init; }
 
+    /// <summary>Stop only: the scratch server had been started but was no longer running (stopped or killed during the rehearsal).</summary>
+    public bool ServerLost { get; init; }
+
     /// <summary>What happened, in one sentence.</summary>
     public required string Message { get; init; }
 

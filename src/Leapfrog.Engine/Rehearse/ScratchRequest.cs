@@ -23,6 +23,9 @@ public sealed record ScratchRequest
     /// <summary>The scratch server's port on 127.0.0.1 (0: the first free one from 43306).</summary>
     public int Port { get; init; }
 
+    /// <summary>Bytes the copy must leave free on the rehearsal directory's filesystem (0: none kept back).</summary>
+    public long FreeReserve { get; init; }
+
     /// <summary>Roots of chroot toolboxes under which the overlays are written too (same path inside).</summary>
     public IReadOnlyList<string> OverlayRoots { get; init; } = [];
 

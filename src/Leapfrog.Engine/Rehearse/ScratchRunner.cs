@@ -47,11 +47,14 @@ public sealed class ScratchRunner
         await _shell.ConnectAsync(ct).ConfigureAwait(false);
         if (!_request.Start)
         {
-            var removed = await StopAsync(ct).ConfigureAwait(false);
+            var said = await StopScriptAsync(ct).ConfigureAwait(false);
+            var lost = said == "removed not-running";
             return new ScratchOutcome
             {
-                Changed = removed,
-                Message = removed ? $"stopped the scratch server and removed {Dir}" : $"nothing to remove: {Dir} holds no rehearsal",
+                Changed = said.StartsWith("removed", StringComparison.Ordinal),
+                ServerLost = lost,
+                Message = lost ? $"removed {Dir}; the scratch server was not running (it stopped or was killed during the rehearsal)"
+                    : said == "removed" ? $"stopped the scratch server and removed {Dir}" : $"nothing to remove: {Dir} holds no rehearsal",
             };
         }
 
@@ -128,13 +131,14 @@ public sealed class ScratchRunner
             total += probe.Databases.Where(d => d.Present).Sum(d => d.Bytes);
         }
 
-        // The dumps (at most the data's size) and the loaded copy, plus the scratch server's own files.
-        var need = (2 * total) + Overhead;
+        // The dumps (at most the data's size) and the loaded copy, plus the scratch server's own files and the reserve kept free.
+        var need = (2 * total) + Overhead + _request.FreeReserve;
         if (free < need)
         {
+            var reserve = _request.FreeReserve > 0 ? $" + {Mb(_request.FreeReserve)} kept free (free_reserve_mb)" : "";
             throw new ControllerException(
                 $"not enough free disk for the rehearsal's copy under {Dir} on {_controller.Target}: the databases hold {Mb(total)}, the copy needs {Mb(need)} " +
-                $"(dumps + loaded copy + {Mb(Overhead)} for the scratch server), {Mb(free)} is free; nothing was started");
+                $"(dumps + loaded copy + {Mb(Overhead)} for the scratch server{reserve}), {Mb(free)} is free; nothing was started");
         }
 
         return total;
@@ -242,8 +246,10 @@ public sealed class ScratchRunner
             .ToList();
     }
 
-    private async Task<bool> StopAsync(CancellationToken ct) =>
-        (await _controller.RunCheckedAsync(ScratchScripts.Stop(Dir), "stopping the scratch server", ct, TimeSpan.FromMinutes(2)).ConfigureAwait(false)).Trim() == "removed";
+    private async Task<bool> StopAsync(CancellationToken ct) => (await StopScriptAsync(ct).ConfigureAwait(false)).StartsWith("removed", StringComparison.Ordinal);
+
+    private async Task<string> StopScriptAsync(CancellationToken ct) =>
+        (await _controller.RunCheckedAsync(ScratchScripts.Stop(Dir), "stopping the scratch server", ct, TimeSpan.FromMinutes(2)).ConfigureAwait(false)).Trim();
 
     /// <summary>The backup module's runner on one service: production config, the rehearsal's own state directory and dump directory.</summary>
     private BackupRunner Backup(Core.Catalog.ServiceDefinition service, BackupAction action) =>

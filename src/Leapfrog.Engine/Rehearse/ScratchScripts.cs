@@ -144,16 +144,16 @@ internal static class ScratchScripts
     /// Stops the scratch server of <paramref name="dir"/> (by its pid file, and any mariadbd still started with its
     /// datadir) and removes the directory and its mirror under each chroot root it wrote overlays to (the hop's cell
     /// overlays go there too, under the state directory); nothing without the marker is touched.
-    /// Prints <c>removed</c> or <c>none</c>.
+    /// Prints <c>removed</c>, <c>removed not-running</c> (a datadir was made but no server of it was running) or <c>none</c>.
     /// </summary>
     public static string Stop(string dir) =>
         $$"""
         d={{Q(dir)}}; m="$d/mariadb"
         [ -f "$d/{{Marker}}" ] || { echo none; exit 0; }
         ours() { tr '\0' '\n' < "/proc/$1/cmdline" 2>/dev/null | grep -qxF -- "--datadir=$m/data"; }
-        pids=$(cat "$m/pid" 2>/dev/null)
+        pids=$(cat "$m/pid" 2>/dev/null); alive=; made=; [ -d "$m/data" ] && made=1
         for c in /proc/[0-9]*; do ours "${c#/proc/}" && pids="$pids ${c#/proc/}"; done
-        for pid in $pids; do ours "$pid" && kill -TERM "$pid" 2>/dev/null; done
+        for pid in $pids; do ours "$pid" && alive=1 && kill -TERM "$pid" 2>/dev/null; done
         i=0
         for pid in $pids; do
           while ours "$pid" && [ $i -lt 120 ]; do sleep 0.5; i=$((i + 1)); done
@@ -162,7 +162,7 @@ internal static class ScratchScripts
         if [ -f "$d/roots" ]; then
           while IFS= read -r r; do [ -n "$r" ] && [ "$r$d" != "$d" ] && rm -rf -- "$r$d"; done < "$d/roots"
         fi
-        rm -rf -- "$d" && echo removed
+        rm -rf -- "$d" && if [ -n "$made" ] && [ -z "$alive" ]; then echo removed not-running; else echo removed; fi
         """;
 
     private static string Q(string text) => ShellQuote.Quote(text);
