@@ -13,7 +13,24 @@ public class BlockerCatalogTests
     {
         var all = BlockerCatalog.Default.All;
         Assert.True(all.Count >= 7);
-        Assert.All(all, b => Assert.Contains("openstack/", b.Source, StringComparison.Ordinal));
+        Assert.All(all, b => Assert.True(
+            b.Source.Contains("openstack/", StringComparison.Ordinal) || b.Source.Contains("mariadb.com/kb/", StringComparison.Ordinal), b.Source));
+    }
+
+    [Fact]
+    public void Every_database_of_every_service_is_checked_for_free_space_on_every_hop()
+    {
+        foreach (var service in ServiceCatalog.Default.Services)
+        {
+            foreach (var target in new[] { "ocata", "victoria", "2026.1" })
+            {
+                var checkedDbs = BlockerCatalog.Default.For(service.Name, R(target))
+                    .Where(b => b.Detect.Kind == "free_space").Select(b => b.Detect.Database!).Order().ToList();
+                Assert.Equal(service.Schema.Select(s => s.Name).Order().ToList(), checkedDbs);
+            }
+        }
+
+        Assert.All(BlockerCatalog.Default.All.Where(b => b.Detect.Kind == "free_space"), b => Assert.Equal("warning", b.Severity));
     }
 
     [Theory]
@@ -30,7 +47,7 @@ public class BlockerCatalogTests
     [InlineData("glance", "pike", "")]
     public void Blockers_apply_to_the_targets_their_sources_name(string service, string target, string expected)
     {
-        var ids = BlockerCatalog.Default.For(service, R(target)).Select(b => b.Id);
+        var ids = BlockerCatalog.Default.For(service, R(target)).Where(b => b.Detect.Kind != "free_space").Select(b => b.Id);
         Assert.Equal(expected, string.Join(" ", ids));
     }
 
@@ -70,7 +87,10 @@ public class BlockerCatalogTests
     [InlineData("database", "nova_cell0", "x: blocker b.detect.database: 'nova_cell0' is not one of nova's databases: nova_api, nova")]
     [InlineData("query", "UPDATE services SET version = 99", "x: blocker b.detect.query: a check query is a SELECT")]
     [InlineData("query", "SELECT host FROM services WHERE version < {threshold}", "x: blocker b.detect: {threshold} in the query and a threshold go together")]
-    [InlineData("kind", "tool", "x: blocker b.detect.kind: 'tool' is not one of: config, sql")]
+    [InlineData("kind", "tool", "x: blocker b.detect.kind: 'tool' is not one of: config, sql, free_space")]
+    [InlineData("factor", "0", "x: blocker b.detect.factor: a free_space check needs a factor above 0")]
+    [InlineData("factor", "query", "x: blocker b.detect: a free_space check has no query or threshold")]
+    [InlineData("factor", "sql", "x: blocker b.detect.factor: only a free_space check has a factor")]
     [InlineData("fix", " ", "x: blocker b.fix: must not be empty")]
     public void Bad_entries_are_refused_naming_the_blocker_and_field(string field, string value, string expected)
     {
@@ -80,12 +100,20 @@ public class BlockerCatalogTests
             Service = field == "service" ? value : "nova",
             Targets = new BlockerTargets { Since = field == "since" ? value : "zed" },
             Severity = field == "severity" ? value : "blocking",
-            Detect = new BlockerDetect
-            {
-                Kind = field == "kind" ? value : "sql",
-                Database = field == "database" ? value : "nova",
-                Query = field == "query" ? value : "SELECT host FROM services",
-            },
+            Detect = field == "factor"
+                ? new BlockerDetect
+                {
+                    Kind = value == "sql" ? "sql" : "free_space",
+                    Database = "nova",
+                    Factor = value == "0" ? 0 : 1,
+                    Query = value == "0" ? null : "SELECT host FROM services",
+                }
+                : new BlockerDetect
+                {
+                    Kind = field == "kind" ? value : "sql",
+                    Database = field == "database" ? value : "nova",
+                    Query = field == "query" ? value : "SELECT host FROM services",
+                },
             Message = "m",
             Fix = field == "fix" ? value : "f",
             Source = "s",

@@ -125,8 +125,42 @@ public sealed class BlockerTests(ControllerFixture fx)
         var run = HopRunner.BlockersFor(BlockerCatalog.Default, cloud.Request("2024.1", "2025.1"), warnings: false);
         var check = HopRunner.BlockersFor(BlockerCatalog.Default, cloud.Request("2024.1", "2025.1"), warnings: true);
         Assert.Empty(run);
-        Assert.Equal(["nova-compute-service-too-old"], check.Select(b => b.Id));
+        Assert.Equal(["nova-compute-service-too-old", "nova-api-free-space", "nova-free-space"], check.Select(b => b.Id));
         Assert.Empty(HopRunner.BlockersFor(BlockerCatalog.Default, cloud.Request("2025.1", "2025.1"), warnings: true));
+    }
+
+    [Fact]
+    public async Task Free_space_is_measured_against_the_largest_table_with_the_servers_own_figures()
+    {
+        var cloud = new Cloud(fx, "cinder", "victoria");
+        fx.Db.Exec("CREATE TABLE big (id INT PRIMARY KEY, pad VARCHAR(2000)); INSERT INTO big SELECT seq, REPEAT('x', 2000) FROM seq_1_to_500;", cloud.Database);
+        fx.Db.Exec("ANALYZE TABLE big", cloud.Database);
+        var largest = fx.Db.Query(
+            "SELECT table_name, data_length + index_length AS size FROM information_schema.tables WHERE table_schema = DATABASE() ORDER BY size DESC LIMIT 1",
+            cloud.Database).Single();
+        var size = long.Parse(largest[1], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal("big", largest[0]);
+        var free = new DriveInfo(fx.Db.DataDir).AvailableFreeSpace;
+        BlockerDefinition Space(double factor) => Validated(new BlockerDefinition
+        {
+            Id = "space", Service = "cinder", Targets = new BlockerTargets(), Severity = "warning",
+            Detect = new BlockerDetect { Kind = "free_space", Database = "cinder", Factor = factor },
+            Message = "no room", Fix = "free some", Source = "test",
+        });
+
+        var fits = await cloud.HopAsync("victoria", "wallaby", r => r with { Blockers = [Space(1)], CheckMode = true });
+        Assert.False(fits.Failed, fits.Message);
+        Assert.Empty(fits.Blockers);
+
+        // A factor that makes the largest table, as the server reports it, larger than the disk's free space.
+        var tooBig = Math.Ceiling(2.0 * free / size);
+        var full = await cloud.HopAsync("victoria", "wallaby", r => r with { Blockers = [Space(tooBig)], CheckMode = true });
+        var found = Assert.Single(full.Blockers);
+        Assert.Equal(("space", "found"), (found.Id, found.Status));
+        var detail = Assert.Single(found.Details);
+        Assert.Contains($"the largest table, {cloud.Database}.big, holds", detail, StringComparison.Ordinal);
+        Assert.Contains("MiB free in", detail, StringComparison.Ordinal);
+        Assert.Equal(0, cloud.Executions("db", "sync"));
     }
 
     private static Func<HopRequest, HopRequest> WithCatalogBlockers(bool warnings) =>

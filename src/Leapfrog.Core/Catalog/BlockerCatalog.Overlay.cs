@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Leapfrog.Core.Catalog.Overlay;
@@ -34,7 +35,14 @@ public sealed partial class BlockerCatalog
         var entries = list.DeepClone().AsArray();
         foreach (var detect in entries.OfType<JsonObject>().Select(e => e["detect"]).OfType<JsonObject>())
         {
-            // YAML gives every scalar as text: cells is the one flag.
+            // YAML gives every scalar as text: cells is the one flag, factor the one number.
+            if (detect["factor"] is JsonValue f && f.GetValueKind() == JsonValueKind.String)
+            {
+                detect["factor"] = double.TryParse(f.GetValue<string>(), NumberStyles.Float, CultureInfo.InvariantCulture, out var factor)
+                    ? factor
+                    : throw new InvalidRequestException($"{origin}: $.blockers: detect.factor: '{Printable.Clip(f.GetValue<string>(), 20)}' is not a number");
+            }
+
             if (detect["cells"] is JsonValue v && v.GetValueKind() == JsonValueKind.String)
             {
                 detect["cells"] = v.GetValue<string>() switch

@@ -9,7 +9,7 @@ public sealed partial class BlockerCatalog
 {
     private static readonly Lazy<BlockerCatalog> LazyDefault = new(() => Load(ServiceCatalog.Default));
     private static readonly string[] Severities = ["blocking", "warning"];
-    private static readonly string[] Kinds = ["config", "sql"];
+    private static readonly string[] Kinds = ["config", "sql", "free_space"];
 
     private BlockerCatalog(IReadOnlyList<BlockerDefinition> all, ServiceCatalog services)
     {
@@ -91,9 +91,9 @@ public sealed partial class BlockerCatalog
                 throw new InvalidRequestException($"{at}: a config check needs option (section.option) and contains");
             }
 
-            if (d.Query is not null || d.Database is not null || d.Threshold is not null || d.Cells)
+            if (d.Query is not null || d.Database is not null || d.Threshold is not null || d.Cells || d.Factor is not null)
             {
-                throw new InvalidRequestException($"{at}: a config check has no query, database, threshold or cells");
+                throw new InvalidRequestException($"{at}: a config check has no query, database, threshold, factor or cells");
             }
 
             return;
@@ -101,7 +101,7 @@ public sealed partial class BlockerCatalog
 
         if (d.Option is not null || d.Contains is not null)
         {
-            throw new InvalidRequestException($"{at}: a sql check has no option or contains");
+            throw new InvalidRequestException($"{at}: a {d.Kind} check has no option or contains");
         }
 
         var database = service.Schema.FirstOrDefault(s => s.Name == d.Database)
@@ -116,6 +116,26 @@ public sealed partial class BlockerCatalog
         if (d.Cells && database.CellsFrom is null)
         {
             throw new InvalidRequestException($"{at}.cells: {database.Name} is not a database with one copy per cell");
+        }
+
+        if (d.Kind == "free_space")
+        {
+            if (d.Query is not null || d.Threshold is not null)
+            {
+                throw new InvalidRequestException($"{at}: a free_space check has no query or threshold (it asks the server itself)");
+            }
+
+            if (d.Factor is not { } factor || !double.IsFinite(factor) || factor <= 0)
+            {
+                throw new InvalidRequestException($"{at}.factor: a free_space check needs a factor above 0 (1: one copy of the largest table)");
+            }
+
+            return;
+        }
+
+        if (d.Factor is not null)
+        {
+            throw new InvalidRequestException($"{at}.factor: only a free_space check has a factor");
         }
 
         ReadOnlySql.Check(d.Query, $"{at}.query");

@@ -46,10 +46,13 @@ public sealed record BlockerTargets
 /// <see cref="Contains"/>. <c>sql</c>: <see cref="Query"/>, one SELECT against the schema database
 /// <see cref="Database"/> (every cell's when <see cref="Cells"/>), returns a row per finding and none when all is well;
 /// <c>{threshold}</c> in it is the integer the target release's own code prints for <see cref="Threshold"/>.
+/// <c>free_space</c>: the largest table of <see cref="Database"/> (every cell's when <see cref="Cells"/>) times
+/// <see cref="Factor"/> does not fit in the free space of the database server's data directory (read when the server
+/// keeps it on the controller; elsewhere the check could not run, and says the table's size).
 /// </summary>
 public sealed record BlockerDetect
 {
-    /// <summary><c>config</c> or <c>sql</c>.</summary>
+    /// <summary><c>config</c>, <c>sql</c> or <c>free_space</c>.</summary>
     public required string Kind { get; init; }
 
     /// <summary>config: the option, <c>section.option</c>.</summary>
@@ -58,10 +61,10 @@ public sealed record BlockerDetect
     /// <summary>config: the text whose presence in the option's value is the finding.</summary>
     public string? Contains { get; init; }
 
-    /// <summary>sql: the schema database's name in the service's catalog entry (e.g. <c>nova_api</c>).</summary>
+    /// <summary>sql, free_space: the schema database's name in the service's catalog entry (e.g. <c>nova_api</c>).</summary>
     public string? Database { get; init; }
 
-    /// <summary>sql: run against every cell database too (nova).</summary>
+    /// <summary>sql, free_space: run against every cell database too (nova).</summary>
     public bool Cells { get; init; }
 
     /// <summary>sql: the query.</summary>
@@ -69,6 +72,9 @@ public sealed record BlockerDetect
 
     /// <summary>sql: a number to ask the target release's code for, filling <c>{threshold}</c>.</summary>
     public BlockerThreshold? Threshold { get; init; }
+
+    /// <summary>free_space: how many times the largest table must fit in the free space (a rebuild writes one copy: 1).</summary>
+    public double? Factor { get; init; }
 }
 
 /// <summary>A number the target toolbox's own Python prints (one integer on one line).</summary>

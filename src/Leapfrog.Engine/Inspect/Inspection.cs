@@ -104,6 +104,7 @@ internal sealed class Inspection
                 ["cells_url"] = cells,
                 ["query"] = b.Detect.Query,
                 ["threshold"] = b.Detect.Threshold?.Python,
+                ["factor"] = b.Detect.Factor,
             };
         }).ToArray());
 

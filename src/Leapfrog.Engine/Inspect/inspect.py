@@ -223,7 +223,10 @@ def check(c, parser):
     out = []
     for t in targets:
         try:
-            columns, rows = read_only(t["url"], query)
+            if c["kind"] == "free_space":
+                columns, rows = ["free_space"], free_space(t["url"], c["factor"])
+            else:
+                columns, rows = read_only(t["url"], query)
         except Exception as e:
             out.append(dict(base, cell=t["cell"], error="%s: %s" % (type(e).__name__, clean(e))))
             continue
@@ -233,6 +236,32 @@ def check(c, parser):
                 shown.append(["and %d more rows" % (len(rows) - 20)])
             out.append(dict(base, cell=t["cell"], rows=shown))
     return out
+
+
+def free_space(url, factor):
+    """[[why]] when the database's largest table times factor does not fit in the free space of the server's data
+    directory (a table rebuild, ALTER TABLE with the copy algorithm, writes a whole copy beside it); [] when it fits.
+    Raises when that cannot be told here: the server keeps its data on another host, or the toolbox cannot see it."""
+    from urllib.parse import urlsplit
+    _, rows = read_only(url, "SELECT @@datadir, table_name, COALESCE(data_length, 0) + COALESCE(index_length, 0) AS size "
+                             "FROM information_schema.tables WHERE table_schema = DATABASE() ORDER BY size DESC LIMIT 1")
+    if not rows:
+        return []
+    datadir, table, size = rows[0][0], rows[0][1], int(rows[0][2] or 0)
+    largest = "the largest table, %s.%s, holds %.1f MiB" % (db_name(url), table, size / 1048576.0)
+    u = urlsplit(url)
+    if not (u.hostname in (None, "", "localhost", "::1") or u.hostname.startswith("127.") or "unix_socket" in u.query):
+        raise RuntimeError("the database server (%s) keeps its data on another host, whose free space cannot be read "
+                           "from here; %s" % (u.hostname, largest))
+    try:
+        st = os.statvfs(datadir)
+    except OSError as e:
+        raise RuntimeError("the server's data directory %s cannot be read from the toolbox (%s); %s"
+                           % (datadir, e.strerror, largest))
+    free = st.f_bavail * st.f_frsize
+    if free >= size * factor:
+        return []
+    return [["%s; %.1f MiB free in %s; needed: %s x that" % (largest, free / 1048576.0, datadir, factor)]]
 
 
 def ask_number(code):
