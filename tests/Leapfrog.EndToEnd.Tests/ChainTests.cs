@@ -19,6 +19,10 @@ public sealed class ChainTests(ITestOutputHelper output)
         Assert.Empty(Directory.GetFileSystemEntries(box.BackupDir));
         Assert.Empty(box.Witness.Changes(start, withBatches: true));
         Assert.NotEmpty(box.Witness.Since(start)); // check mode did probe, with the tools
+        // Preflight's upgrade checks are the catalog's status commands: cinder's ran at victoria; nova has none by default.
+        Assert.Contains(box.Witness.Since(start), e => e.Tool == "cinder-status" && e.Release == "victoria");
+        Assert.DoesNotContain(box.Witness.Since(start), e => e.Tool == "nova-status");
+        Assert.Contains("upgrade check of nova at victoria skipped: the catalog names no status tool for it", check.Output, StringComparison.Ordinal);
 
         var beforeRun = box.Witness.Mark();
         var run = Playbook.Run(box, "leapfrog.yml");

@@ -18,9 +18,6 @@ public sealed class OneOwnerTests
         "scripts/sandbox", "scripts/demo", "scripts/real-toolboxes",
     ];
 
-    // roles/preflight re-documents the shared options in its own argument_specs; it is another change's to drop them.
-    private static readonly string[] NotYetOneOwner = ["preflight"];
-
     [Fact]
     public void No_tool_the_catalog_names_is_spelled_out_in_the_toolbox_role_or_the_toolbox_and_sandbox_scripts()
     {
@@ -77,16 +74,13 @@ public sealed class OneOwnerTests
             .ToList();
         Assert.Contains(dependents, p => p.Name == "backup");
         Assert.Contains(dependents, p => p.Name == "toolbox");
+        Assert.Contains(dependents, p => p.Name == "preflight");
+        Assert.Contains(dependents, p => p.Name == "upgrade");
         var copies = new List<string>();
         foreach (var role in dependents)
         {
             copies.AddRange(role.Value.GetProperty("defaults").EnumerateArray().Select(e => e.GetString()!)
                 .Where(owned.Contains).Select(v => $"roles/{role.Name}/defaults/main.yml: {v}"));
-            if (NotYetOneOwner.Contains(role.Name))
-            {
-                continue;
-            }
-
             foreach (var entry in role.Value.GetProperty("documented").EnumerateObject())
             {
                 copies.AddRange(entry.Value.EnumerateArray().Select(e => e.GetString()!).Where(owned.Contains)

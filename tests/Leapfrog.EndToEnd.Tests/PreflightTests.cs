@@ -12,6 +12,27 @@ public sealed class PreflightTests
         Assert.True(ok.ExitCode == 0, ok.ToString());
         Assert.Contains("xena glance: toolbox reports 23.0.0", ok.Output, StringComparison.Ordinal);
         Assert.Contains("keystone-status upgrade check at victoria: success", ok.Output, StringComparison.Ordinal);
+        Assert.Contains(box.Witness.All, e => e.Tool == "keystone-status" && e.Release == "victoria" && !e.Argv.Contains("--format"));
+
+        // The upgrade check is the catalog's command (the plan module's status_argv): a catalog file that corrects it
+        // changes what preflight runs, as the release's own tool logs it.
+        var fix = Path.Combine(box.Dir, "status-fix.yml");
+        File.WriteAllText(fix, """
+            services:
+              keystone:
+                steps:
+                  - name: upgrade_check
+                    kind: verify
+                    since: stein
+                    argv: [keystone-status, --config-file, "{config_file}", upgrade, check, --format, table]
+                    exit_codes: { "0": ok, "1": warning, "2": error, "255": error }
+            """);
+        var mark = box.Witness.Mark();
+        var fixedCheck = Playbook.Run(box, "preflight.yml", "-e", "leapfrog_catalog_file=" + fix);
+        Assert.True(fixedCheck.ExitCode == 0, fixedCheck.ToString());
+        Assert.Contains("keystone-status upgrade check at victoria: success", fixedCheck.Output, StringComparison.Ordinal);
+        var ran = Assert.Single(box.Witness.Since(mark), e => e.Tool == "keystone-status" && e.Release == "victoria");
+        Assert.Equal(["--format", "table"], ran.Argv.TakeLast(2));
 
         // No toolbox for the source release (no hop runs there): its upgrade checks are skipped, not problems.
         JsonNode Venv() => new JsonObject { ["type"] = "venv", ["path"] = Path.Combine(box.Dir, "venvs", "{service}-{version}") };

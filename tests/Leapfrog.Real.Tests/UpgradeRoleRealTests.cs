@@ -32,8 +32,21 @@ public sealed class UpgradeRoleRealTests(ITestOutputHelper log)
         var inventory = AnsiblePlaybook.Inventory(dir, cloud);
 
         var first = Vars(dir, "first.yml", cloud, all, "victoria", "2025.1", ["zed"], new() { ["victoria"] = Suite.Bullseye, ["zed"] = Suite.Bookworm, ["2025.1"] = Suite.Trixie });
-        // Preflight alone first, with victoria's toolbox too: the source release's own <service>-status upgrade checks run.
-        var pre = AnsiblePlaybook.Run(dir, inventory, first, "preflight.yml");
+        // Preflight alone first, with victoria's toolbox too: the source release's own upgrade checks run, each the
+        // catalog's status command. nova has none by default (its schema verdict is its green light): a catalog file
+        // adds nova-status's, as docs/verified.md says an operator may.
+        var novaCheck = Path.Combine(dir, "nova-status.yml");
+        File.WriteAllText(novaCheck, """
+            services:
+              nova:
+                steps:
+                  - name: upgrade_check
+                    kind: verify
+                    since: stein
+                    argv: [nova-status, --config-file, "{config_file}", upgrade, check]
+                    exit_codes: { "0": ok, "1": warning, "2": error, "255": error }
+            """);
+        var pre = AnsiblePlaybook.Run(dir, inventory, first, "preflight.yml", "-e", "leapfrog_catalog_file=" + novaCheck);
         log.WriteLine($"ansible-playbook preflight.yml (victoria's upgrade checks on): exit {pre.ExitCode}, {pre.Seconds:0}s");
         foreach (var line in PreflightNotes(pre.Output).Concat(Problems(pre.Output)))
         {

@@ -6,11 +6,11 @@ The toolboxes of the path are checked by the hop module itself (check mode: the 
 config file where they read it, the version as the hop checks it); this script does what no hop does.
 
 usage: leapfrog_preflight.py REQUEST-JSON   (one argument, built by the role), with:
-  toolboxes  [{release, service, toolbox}]: the source release's toolboxes as the hop module resolved them
-             (its `toolbox` result: {type, path?, image?, engine?, prefix?}); their upgrade checks run
-  unresolved_sources  [{release, service, msg}]: source releases whose toolbox the hop module could not
-             resolve (none given for that release): their upgrade checks are skipped with a note
-  configs    {service: config file}
+  toolboxes  [{release, service, toolbox, argv}]: the source release's toolboxes as the hop module resolved them
+             (its `toolbox` result: {type, path?, image?, engine?, prefix?}) and the catalog's upgrade check
+             command there (the plan module's status_argv, config file filled in); each runs in its toolbox
+  unresolved_sources  [{release, service, msg}]: source releases whose upgrade check does not run (no toolbox
+             given for that release, or no status tool in the catalog): skipped with a note
   locks      [lock directory, ...]
   disk       {path, need_bytes}
 """
@@ -68,13 +68,13 @@ def check_results(out):
     return [tuple(r) for r in results]
 
 
-def upgrade_check(service, release_id, rc, out, err):
+def upgrade_check(tool, release_id, rc, out, err):
     """(problem or None, note or None) for one source-release upgrade check.
 
     oslo.upgradecheck's exit codes (Code in oslo_upgradecheck/upgradecheck.py): 0 success, 1 warning,
     2 failure; anything else is the tool itself failing (glance-status of victoria raises TypeError when
     enabled_backends is unset): that says nothing about the cloud, so it is a note, not a problem."""
-    what = f"{service}-status upgrade check at {release_id}"
+    what = f"{tool} upgrade check at {release_id}"
     listed = check_results(out)
 
     def named(result):
@@ -104,13 +104,13 @@ def main():
 
     for item in req.get("toolboxes", []):
         release_id, service = item["release"], item["service"]
-        argv, problem = locate(item["toolbox"], service, release_id, f"{service}-status")
+        tool, args = item["argv"][0], item["argv"][1:]
+        argv, problem = locate(item["toolbox"], service, release_id, tool)
         if problem:
             notes.append(f"upgrade check of {service} at {release_id} skipped: {problem}")
             continue
-        config = req.get("configs", {}).get(service)
-        rc, out, err = run(argv + (["--config-file", config] if config else []) + ["upgrade", "check"])
-        problem, note = upgrade_check(service, release_id, rc, out, err)
+        rc, out, err = run(argv + args)
+        problem, note = upgrade_check(tool, release_id, rc, out, err)
         problems.extend([problem] if problem else [])
         notes.extend([note] if note else [])
 
