@@ -69,7 +69,9 @@ internal static class BackupScripts
     /// <summary>
     /// The dump of one database as a detached step's command: mariadb-dump (or mysqldump) in one consistent snapshot
     /// (<c>--single-transaction</c>: InnoDB tables are read from one transaction, nothing is locked), gzip'd to a temp
-    /// file, synced and renamed into place, then its sha256 beside it. Prints <c>SHA256 BYTES</c>. Removes its option file.
+    /// file, synced and renamed into place, then its sha256 beside it. Prints <c>SHA256 BYTES</c>. Its option file stays: databases
+    /// reached with the same credentials share one (nova_cell0 tried with the first URL's), and the runner removes the
+    /// whole directory when it ends.
     /// </summary>
     public static string Dump(string optionFile, string database, string file) =>
         ShellQuote.Join(["/bin/sh", "-c", """
@@ -78,7 +80,7 @@ internal static class BackupScripts
             rm -f "$t" "$t.rc"
             { "$dump" --defaults-extra-file="$c" --single-transaction --skip-lock-tables --quick --routines --triggers --hex-blob \
                 --add-drop-database --databases "$d"; echo $? > "$t.rc"; } | gzip -6 > "$t"
-            rc=$(cat "$t.rc" 2>/dev/null || echo 70); rm -f "$t.rc" "$c"
+            rc=$(cat "$t.rc" 2>/dev/null || echo 70); rm -f "$t.rc"
             [ "$rc" = 0 ] || { rm -f "$t"; exit "$rc"; }
             sync "$t" 2>/dev/null; mv -f "$t" "$f" || exit 70
             s=$(sha256sum "$f" | cut -d ' ' -f 1) || exit 70
@@ -86,13 +88,16 @@ internal static class BackupScripts
             echo "$s $(stat -c %s "$f")"
             """, "leapfrog-dump", optionFile, database, file]);
 
-    /// <summary>The load of one dump as a detached step's command (the dump drops and recreates its database). Removes its option file.</summary>
+    /// <summary>
+    /// The load of one dump as a detached step's command (the dump drops and recreates its database). Its option file
+    /// stays, as the dump's does (shared; the runner removes the directory).
+    /// </summary>
     public static string Load(string optionFile, string file) =>
         ShellQuote.Join(["/bin/sh", "-c", """
             c=$1; f=$2
             client=$(command -v mariadb || command -v mysql) || { echo "neither mariadb nor mysql is installed on the controller" >&2; exit 69; }
             { gzip -dc "$f"; echo $? > "$c.gz"; } | "$client" --defaults-extra-file="$c" --batch; rc=$?
-            g=$(cat "$c.gz" 2>/dev/null || echo 70); rm -f "$c" "$c.gz"
+            g=$(cat "$c.gz" 2>/dev/null || echo 70); rm -f "$c.gz"
             [ "$g" = 0 ] || { echo "$f cannot be decompressed (gzip rc $g)" >&2; exit 65; }
             exit $rc
             """, "leapfrog-load", optionFile, file]);
