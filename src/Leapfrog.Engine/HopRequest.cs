@@ -67,6 +67,12 @@ public sealed record HopRequest
     /// <summary>Report only; change nothing.</summary>
     public bool CheckMode { get; init; }
 
+    /// <summary>
+    /// Only check the toolbox of <see cref="To"/>: resolve it and run the catalog's version command in it; no database,
+    /// state file or lock is read or written (leapfrog.openstack.toolbox, after building a toolbox).
+    /// </summary>
+    public bool ToolboxOnly { get; init; }
+
     /// <summary>Values that must never appear in output (passwords, keys, passphrases).</summary>
     public IReadOnlyList<string> Secrets { get; init; } = [];
 

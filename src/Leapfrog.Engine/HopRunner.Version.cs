@@ -43,6 +43,39 @@ public sealed partial class HopRunner
         _toolboxVersion = reported;
     }
 
+    /// <summary>
+    /// The toolbox alone (<see cref="HopRequest.ToolboxOnly"/>): resolved, and the catalog's version command run in it (the
+    /// tool's own answer, not the inspect process's reading: a toolbox just built must show that its tools start); a
+    /// version of another release is a warning. Nothing else is read or written.
+    /// </summary>
+    private async Task<HopOutcome> ToolboxOnlyAsync(CancellationToken ct)
+    {
+        _request = _request with { Toolbox = await InstalledToolbox.ResolveAsync(_controller, _request, ct).ConfigureAwait(false) };
+        var expected = ServiceCatalog.VersionFor(_request.Service, _request.To);
+        var argv = _request.Service.VersionArgv;
+        if (argv.Count == 0)
+        {
+            throw new ControllerException($"the catalog names no version command for {Svc} in {_request.To.Id}; nothing was run");
+        }
+
+        var reported = await RunVersionToolAsync(argv, ct).ConfigureAwait(false);
+        if (expected is not null && Major(reported) != Major(expected))
+        {
+            // Reported, not refused: the toolbox is what it is (a Debian suite may carry a later release of one service);
+            // a hop to this release with it is refused by the same check.
+            _warnings.Add($"toolbox {_request.Toolbox.Describe()} has {Svc} {reported}, but {_request.To.Id} is {Svc} {Major(expected)}.x: " +
+                          $"a hop to {_request.To.Id} with it will be refused");
+        }
+
+        _toolboxVersion = reported;
+        return new HopOutcome
+        {
+            Message = $"{_request.To.Id} {Svc}: toolbox {_request.Toolbox.Describe()} reports {reported}",
+            StateFile = StateFile,
+            DataOutcome = "not_run",
+        };
+    }
+
     /// <summary>Runs the tool's own <c>--version</c>; returns the version it printed or refuses the hop.</summary>
     private async Task<string> RunVersionToolAsync(IReadOnlyList<string> argv, CancellationToken ct)
     {

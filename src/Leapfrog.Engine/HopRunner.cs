@@ -50,6 +50,11 @@ public sealed partial class HopRunner
     public async Task<HopOutcome> RunAsync(CancellationToken ct = default)
     {
         await _shell.ConnectAsync(ct).ConfigureAwait(false);
+        if (_request.ToolboxOnly)
+        {
+            return Finish(await ToolboxOnlyAsync(ct).ConfigureAwait(false));
+        }
+
         var state = await ReadStateAsync(ct).ConfigureAwait(false);
         var done = AlreadyDone(state);
         if (done is not null)

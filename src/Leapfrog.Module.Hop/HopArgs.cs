@@ -20,7 +20,7 @@ internal static class HopArgs
         "known_hosts_file", "host_key_checking", "connect_timeout", "connect_attempts", "reconnect_timeout", "become",
         "toolbox", "toolboxes", "config_file", "state_dir", "phases",
         "data_migration_batch", "data_migration_max_batches", "data_migration_stuck_batches", "step_timeout", "lock_stale_after", "check_toolbox_version",
-        "cell_concurrency", "check_blockers", "final_hop", "check_only", "registry_remove_dead_after",
+        "cell_concurrency", "check_blockers", "final_hop", "check_only", "toolbox_only", "registry_remove_dead_after",
     ];
 
     /// <summary>Reads the hop request.</summary>
@@ -37,14 +37,16 @@ internal static class HopArgs
         // from == to with only the data phase: "finish the data migrations at the current release", the start release's
         // own online data migrations run to completion before the first hop (recorded in the state file like a hop: once).
         var finishData = to.Order == from.Order && phases.SetEquals([StepKind.Data]);
-        if (to.Order == from.Order && !finishData)
+        // toolbox_only: the toolbox of to_release is checked and nothing else, so from_release may equal it.
+        var toolboxOnly = args.GetBool("toolbox_only", false);
+        if (to.Order == from.Order && !finishData && !toolboxOnly)
         {
             throw new InvalidRequestException(
                 $"from_release and to_release are both {from.Id}: a hop goes to a later release; to finish {from.Id}'s online data " +
                 "migrations at the release the database is at (before the first hop), set phases: [data]");
         }
 
-        if (!finishData && (to.Order < from.Order || !planner.IsSupported(from, to)))
+        if (!finishData && !toolboxOnly && (to.Order < from.Order || !planner.IsSupported(from, to)))
         {
             // Same messages as the plan module for backwards and equal; a longer jump is refused unless allowed.
             var hops = planner.Plan(from, to, PlanPolicy.Strict, [], allowUnsupported: false);
@@ -81,6 +83,7 @@ internal static class HopArgs
             StepTimeout = TimeSpan.FromSeconds(args.GetInt("step_timeout", 7200, 1, 7 * 86400)),
             LockStaleAfter = TimeSpan.FromSeconds(args.GetInt("lock_stale_after", 120, 15, 86400)),
             CheckMode = checkMode,
+            ToolboxOnly = toolboxOnly,
             CheckToolboxVersion = args.GetBool("check_toolbox_version", true),
             FinalHop = args.GetBool("final_hop", false),
             Secrets = new[] { args.GetString("password"), args.GetString("private_key"), args.GetString("private_key_passphrase") }

@@ -25,6 +25,7 @@ public sealed class ToolboxRoleTests
             // No placement requirement for rocky: placement has no tools before stein, so the role must not ask for one.
             File.WriteAllText(vars, $$"""
                 leapfrog_toolbox_type: venv
+                leapfrog_run_from: controller
                 leapfrog_toolbox_releases: [rocky, zed]
                 leapfrog_toolbox_services: [keystone, neutron, placement]
                 leapfrog_toolbox_record_dir: {{records}}

@@ -50,4 +50,34 @@ public sealed class ToolboxVersionTests(ControllerFixture fx)
         // The toolbox given now is the fake's own: its version comes with the pre-check's answer, no --version is started.
         Assert.Equal((0, 1), (cloud.Executions("--version"), cloud.Executions("--expand")));
     }
+
+    [Fact]
+    public async Task Toolbox_only_runs_the_catalogs_version_command_and_touches_no_database_state_or_lock()
+    {
+        var cloud = new Cloud(fx, "keystone", "victoria");
+
+        var outcome = await cloud.HopAsync("wallaby", "wallaby", r => r with { ToolboxOnly = true });
+
+        Assert.False(outcome.Failed, outcome.Message);
+        Assert.StartsWith("wallaby keystone: toolbox venv ", outcome.Message, StringComparison.Ordinal);
+        Assert.Equal("19.0.0", outcome.ToolboxVersion);
+        // The tool's own answer: its exec log shows one --version and nothing else.
+        Assert.Equal((1, 1), (cloud.Executions("--version"), cloud.Executions()));
+        Assert.False(Directory.Exists(cloud.StateDir));
+        Assert.Empty(outcome.Warnings);
+    }
+
+    [Fact]
+    public async Task Toolbox_only_warns_when_the_toolbox_holds_another_release()
+    {
+        var cloud = new Cloud(fx, "keystone", "victoria");
+
+        // victoria's tools asked as wallaby's: reported, with the reason a hop would refuse them.
+        var outcome = await cloud.HopAsync("wallaby", "wallaby", r => r with { ToolboxOnly = true, Toolbox = new Toolbox(ToolboxType.Venv, cloud.Toolbox("victoria").VenvPath, null, null, []) });
+
+        Assert.False(outcome.Failed, outcome.Message);
+        Assert.Equal("18.0.0", outcome.ToolboxVersion);
+        Assert.Contains(outcome.Warnings, w => w.Contains("has keystone 18.0.0, but wallaby is keystone 19.x: a hop to wallaby with it will be refused", StringComparison.Ordinal));
+        Assert.False(Directory.Exists(cloud.StateDir));
+    }
 }

@@ -21,6 +21,7 @@ public sealed class ToolboxRoleRealTests(ITestOutputHelper log)
         var vars = Path.Combine(dir, "vars.yml");
         File.WriteAllText(vars, $"""
             leapfrog_toolbox_releases: [victoria, zed, "2025.1", "2026.1"]
+            leapfrog_run_from: controller
             leapfrog_toolbox_debian_root: {Suite.Cache}
             leapfrog_toolbox_record_dir: {records}
             leapfrog_toolbox_config_dirs: [{configDir}]

@@ -1,23 +1,142 @@
-# Run with python3 (the role sets executable: python3); no shebang, as ansible-test sanity requires.
-"""Builds (or reuses) one release's toolbox on this host, checks its tools run, and records what it built.
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: LeapfrogAnsible developers
+# Apache License 2.0 (see https://www.apache.org/licenses/LICENSE-2.0)
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
 
-Run by the leapfrog.openstack.toolbox role (ansible.builtin.script). Argument: a JSON request. Prints one
-JSON object: changed, toolbox (the spec for leapfrog_toolboxes, per service), records, msg.
-
-Request: release, type (debian | venv | container), services, tools, record_dir, and per type:
-  tools      per service, the catalog's facts for the release (the plan module's query: catalog returns them):
-             manage_tool (recorded) and version_argv (the command that prints the tools' version); this file holds
-             no service fact
-  debian     suite, root (chroot = root/suite), mirror ("" = this host's apt sources), packages (extra),
-             aptopts, config_dirs (bound read-only into the chroot at the same path)
-  venv       root (venv = root/<service>-<version>), requirements {service: "pkg==X.Y.Z"}, constraints
-             (upper-constraints file or URL), index_url or wheel_dir, extra_packages
-  container  engine (podman | docker), images {service: image} or image, archives {image: tar file}
-
-A toolbox already built from the same request (its manifest matches) is not rebuilt. Each service's
-version command must answer; its answer, the release and a checksum of the environment are
-written to record_dir/<release>/<service>.json for preflight.
+DOCUMENTATION = r"""
+module: toolbox_build
+short_description: Build or reuse one release's toolbox (Debian chroot, virtualenv or container image) on this host
+version_added: 0.2.0
+description:
+  - Builds, or reuses when its manifest matches the request, the environment that holds one OpenStack release's tools for
+    the given services, and returns the toolbox spec C(leapfrog.openstack.hop) takes for each service, with a checksum
+    of what is installed in it (the package list, C(pip freeze), or the image ID).
+  - It runs no OpenStack tool and knows no service fact: which tools a service has, and how they report their version,
+    is the catalog's; C(leapfrog.openstack.toolbox) checks each built toolbox with C(leapfrog.openstack.hop)
+    (C(toolbox_only)), which runs the catalog's version command through the same toolbox type the hops use.
+  - C(debian) builds a chroot of the suite with mmdebstrap (the service's C(python3-<service>) library packages and
+    wrappers for their console scripts), mounts C(/proc) and C(/dev) in it and binds the config directories read-only
+    at the same path. C(venv) makes C(<root>/<service>-<version>) with pip, OpenStack-Ansible's layout. C(container)
+    loads or pulls the image.
+  - In check mode nothing is built or mounted; C(changed) says whether a run would build or mount something.
+options:
+  release:
+    description: The release the toolbox is for (used in messages).
+    type: str
+    required: true
+  type:
+    description: The kind of toolbox.
+    type: str
+    required: true
+    choices: [debian, venv, container]
+  services:
+    description: The services whose tools the toolbox must hold.
+    type: list
+    elements: str
+    required: true
+  root:
+    description: C(debian) the directory holding one chroot per suite; C(venv) the directory holding the venvs.
+    type: path
+  suite:
+    description: C(debian) the Debian suite that carries the release, for example C(bookworm).
+    type: str
+  mirror:
+    description: C(debian) the Debian archive URL; empty reads it from this host's apt sources. May hold credentials.
+    type: str
+    default: ""
+  packages:
+    description: C(debian) extra packages for the chroot.
+    type: list
+    elements: str
+    default: []
+  aptopts:
+    description: C(debian) extra apt options for mmdebstrap.
+    type: list
+    elements: str
+    default: []
+  config_dirs:
+    description: C(debian) directories bound read-only into the chroot at the same path (the services' config).
+    type: list
+    elements: path
+    default: []
+  requirements:
+    description: C(venv) per service a pinned requirement, for example C(keystone==22.0.0).
+    type: dict
+    default: {}
+  constraints:
+    description: C(venv) the upper-constraints file or URL.
+    type: str
+    default: ""
+  index_url:
+    description: C(venv) the package index to install from. May hold credentials.
+    type: str
+    default: ""
+  wheel_dir:
+    description: C(venv) a directory of wheels to install from instead of an index.
+    type: str
+    default: ""
+  python:
+    description: C(venv) the Python that makes the venvs.
+    type: str
+    default: python3
+  extra_packages:
+    description: C(venv) extra packages installed into every venv.
+    type: list
+    elements: str
+    default: [PyMySQL]
+  engine:
+    description: C(container) the container engine.
+    type: str
+    default: podman
+    choices: [podman, docker]
+  images:
+    description: C(container) per service the image.
+    type: dict
+    default: {}
+  archives:
+    description: C(container) per image a saved archive to load instead of pulling it.
+    type: dict
+    default: {}
+attributes:
+  check_mode:
+    support: full
+author:
+  - LeapfrogAnsible developers
 """
+
+EXAMPLES = r"""
+- name: Build zed's chroot for keystone and nova
+  leapfrog.openstack.toolbox_build:
+    release: zed
+    type: debian
+    suite: bookworm
+    root: /var/lib/leapfrog/chroots
+    services: [keystone, nova]
+    config_dirs: [/etc/keystone, /etc/nova]
+"""
+
+RETURN = r"""
+toolbox:
+  description: Per service, the toolbox spec for C(leapfrog.openstack.hop) (C(type), C(path) or C(engine) and C(image)).
+  returned: success
+  type: dict
+checksums:
+  description: Per service, a checksum of what the toolbox holds; null in check mode for a toolbox not built yet.
+  returned: success
+  type: dict
+toolboxes:
+  description: The same as a list, one item per service, with C(release), C(service), C(toolbox) and C(checksum).
+  returned: success
+  type: list
+  elements: dict
+msg:
+  description: What was built or reused.
+  returned: always
+  type: str
+"""
+
 import configparser
 import hashlib
 import json
@@ -25,14 +144,13 @@ import os
 import re
 import shutil
 import subprocess
-import sys
-import time
+
+from ansible.module_utils.basic import AnsibleModule
 
 # Debian's python3-<service> library packages ship the code; the *-common packages ship the commands
 # (and create users and services). The chroot gets small wrappers for the commands instead: one for each
 # console script the service's Python distribution declares in its entry_points.txt (its setup.cfg's).
 PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
-VERSION = re.compile(r"\b\d{1,3}\.\d+(\.\d+)?")
 
 
 class Problem(Exception):
@@ -74,14 +192,6 @@ def write_json(path, data):
         json.dump(data, f, indent=2, sort_keys=True)
         f.write("\n")
     os.replace(tmp, path)
-
-
-def tool_version(argv, what):
-    rc, out, err = run(argv, timeout=300)
-    match = [m.group(0) for m in VERSION.finditer(out + "\n" + err)]
-    if rc != 0 or not match:
-        raise Problem(f"{what}: `{' '.join(argv)}` did not report a version (rc {rc}): {(err or out).strip()[-300:]}")
-    return match[-1]
 
 
 # ---------------------------------------------------------------- debian
@@ -174,6 +284,8 @@ def debian(req):
     changed = False
     if not manifest_matches(manifest, want):
         changed = True
+        if req["check"]:
+            return changed, {"type": "chroot", "path": chroot}, None
         if shutil.which("mmdebstrap") is None:
             must(["apt-get", "install", "-y", "-qq", "mmdebstrap"], "installing mmdebstrap", timeout=1800)
         new = chroot + ".new"
@@ -194,17 +306,23 @@ def debian(req):
         write_wrappers(new, req["services"])
         write_json(f"{new}/etc/leapfrog-toolbox.json", want)
         os.rename(new, chroot)
+    if req["check"]:
+        binds = [f"{chroot}{d}" for d in req.get("config_dirs") or [] if os.path.isdir(d)]
+        changed = not all(is_mount(m) for m in [f"{chroot}/proc", f"{chroot}/dev", *binds])
     os.makedirs(f"{chroot}/proc", exist_ok=True)
-    if not is_mount(f"{chroot}/proc"):
+    if req["check"]:
+        pass
+    elif not is_mount(f"{chroot}/proc"):
         must(["mount", "-t", "proc", "proc", f"{chroot}/proc"], "mounting /proc in the chroot")
         changed = True
-    changed |= mount_bind("/dev", f"{chroot}/dev")
-    for d in req.get("config_dirs", []):
-        if os.path.isdir(d):
-            changed |= mount_bind(d, f"{chroot}{d}", readonly=True)
+    if not req["check"]:
+        changed |= mount_bind("/dev", f"{chroot}/dev")
+        for d in req.get("config_dirs") or []:
+            if os.path.isdir(d):
+                changed |= mount_bind(d, f"{chroot}{d}", readonly=True)
     packages_list = must(["chroot", chroot, "dpkg-query", "-W", "-f", "${Package} ${Version}\\n"], "listing the chroot's packages")
     checksum = sha256("\n".join(sorted(packages_list.splitlines())))
-    return changed, {"type": "chroot", "path": chroot}, lambda argv: ["chroot", chroot, *argv], checksum
+    return changed, {"type": "chroot", "path": chroot}, checksum
 
 
 # ---------------------------------------------------------------- venv
@@ -222,10 +340,15 @@ def venv(req):
                   else ["--no-index", "--find-links", req["wheel_dir"]] if req.get("wheel_dir") else [])
         if not source:
             raise Problem(f"venv toolbox for {req['release']}: set leapfrog_toolbox_venv_index_url or leapfrog_toolbox_venv_wheel_dir")
-        want = {"requirement": requirement, "constraints": req.get("constraints", ""), "source": source,
+        # A digest of the source, not the URL: an index URL may hold credentials, and the manifest is a file at rest.
+        want = {"requirement": requirement, "constraints": req.get("constraints", ""), "source": sha256(json.dumps(source)),
                 "extra": sorted(req.get("extra_packages", ["PyMySQL"]))}
+        specs[service] = {"type": "venv", "path": path}
         if not manifest_matches(f"{path}/leapfrog-toolbox.json", want):
             changed = True
+            if req["check"]:
+                boxes[service] = (path, None)
+                continue
             if os.path.exists(path):
                 shutil.rmtree(path)
             must([req.get("python", "python3"), "-m", "venv", path], f"creating the venv {path}")
@@ -235,7 +358,6 @@ def venv(req):
             write_json(f"{path}/leapfrog-toolbox.json", want)
         freeze = must([f"{path}/bin/pip", "freeze", "--all"], f"pip freeze in {path}")
         boxes[service] = (path, sha256("\n".join(sorted(freeze.splitlines()))))
-        specs[service] = {"type": "venv", "path": path}
     return changed, specs, boxes
 
 
@@ -253,7 +375,12 @@ def container(req):
         image = image or req.get("image")
         if not image:
             raise Problem(f"container toolbox for {service} in {req['release']}: no image")
+        specs[service] = {"type": "container", "engine": engine, "image": image}
         if run([engine, "image", "inspect", image], timeout=120)[0] != 0:
+            changed = True
+            if req["check"]:
+                ids[service] = None
+                continue
             archive = (req.get("archives") or {}).get(image)
             if archive:
                 must([engine, "load", "-i", archive], f"{engine} load {archive}", timeout=3600)
@@ -266,57 +393,49 @@ def container(req):
 
 
 def main():
-    req = json.loads(sys.argv[1])
-    release, kind, services = req["release"], req["type"], req["services"]
-    tools = {s: req["tools"][s] for s in services}
-    for service in services:
-        if not tools[service].get("version_argv"):
-            raise Problem(f"the catalog names no version command for {service} in {release}")
-    records = []
-    if kind == "debian":
-        changed, spec, wrap, checksum = debian(req)
-        specs = {s: spec for s in services}
-        argv_for = {s: wrap(tools[s]["version_argv"]) for s in services}
-        sums = {s: checksum for s in services}
-    elif kind == "venv":
-        changed, specs, boxes = venv(req)
-        argv_for = {s: [f"{boxes[s][0]}/bin/{tools[s]['version_argv'][0]}", *tools[s]["version_argv"][1:]] for s in services}
-        sums = {s: boxes[s][1] for s in services}
-    elif kind == "container":
-        changed, specs, ids = container(req)
-        argv_for = {s: [specs[s]["engine"], "run", "--rm", "--network", "host", specs[s]["image"], *tools[s]["version_argv"]] for s in services}
-        sums = ids
-    else:
-        raise Problem(f"toolbox type '{kind}' is not one of: debian, venv, container")
-    for service in services:
-        version = tool_version(argv_for[service], f"{release} {service}")
-        record = {"release": release, "service": service, "type": kind, "toolbox": specs[service],
-                  "tool": tools[service]["manage_tool"], "version": version, "checksum": sums[service]}
-        path = os.path.join(req["record_dir"], release, f"{service}.json")
-        old = None
-        try:
-            with open(path, encoding="utf-8") as f:
-                old = json.load(f)
-        except (OSError, ValueError):
-            pass
-        if old is None or {k: v for k, v in old.items() if k != "recorded"} != record:
-            record["recorded"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
-            write_json(path, record)
-            changed = True
+    module = AnsibleModule(
+        argument_spec=dict(
+            release=dict(type="str", required=True),
+            type=dict(type="str", required=True, choices=["debian", "venv", "container"]),
+            services=dict(type="list", elements="str", required=True),
+            root=dict(type="path"),
+            suite=dict(type="str"),
+            mirror=dict(type="str", default="", no_log=True),
+            packages=dict(type="list", elements="str", default=[]),
+            aptopts=dict(type="list", elements="str", default=[]),
+            config_dirs=dict(type="list", elements="path", default=[]),
+            requirements=dict(type="dict", default={}),
+            constraints=dict(type="str", default=""),
+            index_url=dict(type="str", default="", no_log=True),
+            wheel_dir=dict(type="str", default=""),
+            python=dict(type="str", default="python3"),
+            extra_packages=dict(type="list", elements="str", default=["PyMySQL"]),
+            engine=dict(type="str", default="podman", choices=["podman", "docker"]),
+            images=dict(type="dict", default={}),
+            archives=dict(type="dict", default={}),
+        ),
+        required_if=[("type", "debian", ("root", "suite")), ("type", "venv", ("root",))],
+        supports_check_mode=True,
+    )
+    req = dict(module.params, check=module.check_mode)
+    kind, services = req["type"], req["services"]
+    try:
+        if kind == "debian":
+            changed, spec, checksum = debian(req)
+            specs = {s: spec for s in services}
+            sums = {s: checksum for s in services}
+        elif kind == "venv":
+            changed, specs, boxes = venv(req)
+            sums = {s: boxes[s][1] for s in services}
         else:
-            record = old
-        records.append(record)
-    summary = ", ".join(f"{r['service']} {r['version']}" for r in records)
-    print(json.dumps({"changed": changed, "toolbox": specs, "records": records,
-                      "msg": f"{release} ({kind}): {summary}"}))
+            changed, specs, sums = container(req)
+    except Problem as e:
+        module.fail_json(msg=f"{req['release']} ({kind}) toolbox: {e}")
+    verb = "would build" if changed and module.check_mode else "built or updated" if changed else "reused"
+    toolboxes = [{"release": req["release"], "service": s, "toolbox": specs[s], "checksum": sums[s]} for s in services]
+    module.exit_json(changed=changed, toolbox=specs, checksums=sums, toolboxes=toolboxes,
+                     msg=f"{req['release']} ({kind}): {verb} the toolbox of {', '.join(services)}")
 
 
 if __name__ == "__main__":
-    try:
-        main()
-    except Problem as e:
-        print(json.dumps({"failed": True, "changed": False, "msg": str(e)}))
-        sys.exit(1)
-    except (KeyError, ValueError, IndexError) as e:
-        print(json.dumps({"failed": True, "changed": False, "msg": f"bad request: {type(e).__name__}: {e}"}))
-        sys.exit(1)
+    main()
