@@ -13,7 +13,7 @@ description:
   - Builds, or reuses when its manifest matches the request, the environment that holds one OpenStack release's tools for
     the given services, and returns the toolbox spec C(leapfrog.openstack.hop) takes for each service, with a checksum
     of what is installed in it (the package list, C(pip freeze), or the image ID).
-  - It runs no OpenStack tool and knows no service fact: which tools a service has, and how they report their version,
+  - It runs no OpenStack tool and knows no service fact. Which tools a service has, and how they report their version,
     is the catalog's; C(leapfrog.openstack.toolbox) checks each built toolbox with C(leapfrog.openstack.hop)
     (C(toolbox_only)), which runs the catalog's version command through the same toolbox type the hops use.
   - C(debian) builds a chroot of the suite with mmdebstrap (the service's C(python3-<service>) library packages and

@@ -29,6 +29,11 @@ public sealed class GalaxyTests(ITestOutputHelper output)
             var doc = Proc.Run("ansible-doc", ["leapfrog.openstack.hop"], new Dictionary<string, string> { ["ANSIBLE_COLLECTIONS_PATH"] = installed, ["ANSIBLE_CONFIG"] = config });
             Assert.True(doc.ExitCode == 0, doc.Stderr);
             Assert.Contains("check_toolbox_version", doc.Stdout, StringComparison.Ordinal);
+            // The one Python module (ansible-test's own ansible-doc sanity test needs a package index, see SanityTests).
+            var builderDoc = Proc.Run("ansible-doc", ["leapfrog.openstack.toolbox_build"], new Dictionary<string, string> { ["ANSIBLE_COLLECTIONS_PATH"] = installed, ["ANSIBLE_CONFIG"] = config });
+            Assert.True(builderDoc.ExitCode == 0, builderDoc.Stderr);
+            Assert.Contains("config_dirs", builderDoc.Stdout, StringComparison.Ordinal);
+            Assert.DoesNotContain("WARNING", builderDoc.Stderr, StringComparison.Ordinal);
 
             using var box = Sandbox.Up("victoria wallaby", "placement");
             var run = Playbook.RunWith(Path.Combine(root, "ansible", "playbooks", "hop.yml"), installed, box,
