@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Leapfrog.Core.Outcomes;
 using Leapfrog.Engine;
 
 namespace Leapfrog.Module.Hop;
@@ -25,7 +26,7 @@ internal static class HopResult
         ["data_migrations"] = new JsonObject
         {
             ["batches"] = o.DataBatches,
-            ["outcome"] = o.DataOutcome,
+            ["outcome"] = o.DataOutcome.Name(),
             ["migrations"] = Migrations(o.DataMigrations),
         },
         ["upgrade_checks"] = new JsonArray(o.UpgradeChecks.Select(c => (JsonNode)new JsonObject
@@ -38,7 +39,7 @@ internal static class HopResult
         {
             ["id"] = b.Id,
             ["severity"] = b.Severity,
-            ["status"] = b.Status,
+            ["status"] = b.Status.Name(),
             ["cell"] = b.Cell,
             ["details"] = new JsonArray(b.Details.Select(d => (JsonNode)d).ToArray()),
             ["error"] = b.Error,
@@ -74,7 +75,7 @@ internal static class HopResult
     {
         ["name"] = c.Name,
         ["uuid"] = c.Uuid,
-        ["outcome"] = c.Outcome,
+        ["outcome"] = c.Outcome.Name(),
         ["msg"] = c.Message,
         ["steps"] = new JsonArray(c.Steps.Select(s => (JsonNode?)Step(s)).ToArray()),
         ["data_migrations"] = Migrations(c.DataMigrations),
@@ -96,11 +97,11 @@ internal static class HopResult
     private static JsonObject? Step(StepReport? s) => s is null ? null : new JsonObject
     {
         ["name"] = s.Name,
-        ["kind"] = s.Kind,
+        ["kind"] = s.Kind.Name(),
         ["command"] = s.Command,
         ["rc"] = s.Rc,
-        ["meaning"] = s.Meaning,
-        ["outcome"] = s.Outcome,
+        ["meaning"] = s.Meaning?.Name(),
+        ["outcome"] = s.Outcome.Name(),
         ["stdout"] = s.Stdout,
         ["stderr"] = s.Stderr,
         ["error"] = s.Error,

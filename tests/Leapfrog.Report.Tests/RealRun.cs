@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Leapfrog.Core.Outcomes;
 using Leapfrog.Engine;
 using Leapfrog.Engine.Tests;
 
@@ -66,7 +67,7 @@ public sealed class RealRun : IAsyncLifetime
         ["reconnects"] = o.Reconnects,
         ["steps"] = new JsonArray(o.Steps.Select(s => (JsonNode)new JsonObject
         {
-            ["name"] = s.Name, ["kind"] = s.Kind, ["rc"] = s.Rc, ["meaning"] = s.Meaning, ["outcome"] = s.Outcome,
+            ["name"] = s.Name, ["kind"] = s.Kind.Name(), ["rc"] = s.Rc, ["meaning"] = s.Meaning?.Name(), ["outcome"] = s.Outcome.Name(),
             ["stdout"] = s.Stdout, ["stderr"] = s.Stderr, ["error"] = s.Error, ["started"] = s.Started, ["duration_s"] = s.DurationS,
             ["resumed"] = s.Resumed,
         }).ToArray()),
