@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Leapfrog.Core.Outcomes;
 
 namespace Leapfrog.Engine;
@@ -23,7 +24,8 @@ public sealed record BlockerReport
     /// <summary>Why the check could not run.</summary>
     public string? Error { get; init; }
 
-    /// <summary>What goes wrong.</summary>
+    /// <summary>What goes wrong; <c>msg</c> in the module result.</summary>
+    [JsonPropertyName("msg")]
     public required string Message { get; init; }
 
     /// <summary>What to do.</summary>

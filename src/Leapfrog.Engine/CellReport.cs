@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Leapfrog.Core.Outcomes;
 
 namespace Leapfrog.Engine;
@@ -14,7 +15,8 @@ public sealed record CellReport
     /// <summary>What happened to it in this module run.</summary>
     public required CellOutcome Outcome { get; init; }
 
-    /// <summary>Why it was skipped or how it failed (passwords masked).</summary>
+    /// <summary>Why it was skipped or how it failed (passwords masked); <c>msg</c> in the module result.</summary>
+    [JsonPropertyName("msg")]
     public string? Message { get; init; }
 
     /// <summary>Its steps in this module run.</summary>

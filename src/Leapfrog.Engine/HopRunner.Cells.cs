@@ -250,10 +250,7 @@ public sealed partial class HopRunner
             Outcome = cell.Outcome!.Value,
             Message = cell.Failure,
             Finished = Now(),
-            Steps = cell.Reports.Select(r => new StepRecord
-            {
-                Name = $"{r.Kind.Name()}:{r.Name}", Command = r.Command, Rc = r.Rc, Outcome = r.Outcome, DurationS = r.DurationS, Runs = r.Attempts, Started = r.Started,
-            }).ToList(),
+            Steps = cell.Reports.Select(StepRecord.Of).ToList(),
         };
         await stateGate.WaitAsync(ct).ConfigureAwait(false);
         try

@@ -81,10 +81,7 @@ public sealed partial class HopRunner
             await RegistryAsync(hop.RunId, ct).ConfigureAwait(false);
         }
 
-        var records = _reports.Select(r => new StepRecord
-        {
-            Name = $"{r.Kind.Name()}:{r.Name}", Command = r.Command, Rc = r.Rc, Outcome = r.Outcome, DurationS = r.DurationS, Runs = r.Attempts, Started = r.Started,
-        }).ToList();
+        var records = _reports.Select(StepRecord.Of).ToList();
         var verified = Verified(failure, after);
         state.Hops[^1] = state.Hops[^1] with // with the cells recorded meanwhile
         {

@@ -53,9 +53,28 @@ public sealed record HopRecord
     public List<CellRecord> Cells { get; init; } = [];
 }
 
-/// <summary>What one step did.</summary>
+/// <summary>What one step did, as the state file keeps it: the projection of a <see cref="StepReport"/> made by <see cref="Of"/>.</summary>
 public sealed record StepRecord
 {
+    /// <summary>
+    /// The state file's record of <paramref name="step"/>: the one place a step result becomes a state record (the result's
+    /// output, error and meaning stay in the module result; the state keeps what a rerun and the report need).
+    /// </summary>
+    public static StepRecord Of(StepReport step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        return new StepRecord
+        {
+            Name = $"{step.Kind.Name()}:{step.Name}",
+            Command = step.Command,
+            Rc = step.Rc,
+            Outcome = step.Outcome,
+            DurationS = step.DurationS,
+            Runs = step.Attempts,
+            Started = step.Started,
+        };
+    }
+
     /// <summary>kind:name, e.g. <c>schema:expand</c>.</summary>
     public required string Name { get; init; }
 
