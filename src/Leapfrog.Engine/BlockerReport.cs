@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using Leapfrog.Core.Outcomes;
+
 namespace Leapfrog.Engine;
 
 /// <summary>A known blocker the hop's pre-check found (or could not check), with what to do about it.</summary>
@@ -9,8 +12,8 @@ public sealed record BlockerReport
     /// <summary><c>blocking</c> (the hop refuses to run) or <c>warning</c>.</summary>
     public required string Severity { get; init; }
 
-    /// <summary><c>found</c>, or <c>could_not_check</c> (never a pass: <see cref="Error"/> says why).</summary>
-    public required string Status { get; init; }
+    /// <summary>Found, or could not be checked (never a pass: <see cref="Error"/> says why).</summary>
+    public required BlockerStatus Status { get; init; }
 
     /// <summary>The cell whose database it was found in; null for the service's own database.</summary>
     public string? Cell { get; init; }
@@ -21,7 +24,8 @@ public sealed record BlockerReport
     /// <summary>Why the check could not run.</summary>
     public string? Error { get; init; }
 
-    /// <summary>What goes wrong.</summary>
+    /// <summary>What goes wrong; <c>msg</c> in the module result.</summary>
+    [JsonPropertyName("msg")]
     public required string Message { get; init; }
 
     /// <summary>What to do.</summary>
@@ -32,7 +36,7 @@ public sealed record BlockerReport
 
     /// <summary>One line for messages.</summary>
     public string Describe() =>
-        $"blocker {Id}{(Cell is null ? "" : $" (cell {Cell})")}: " + (Status == "found"
+        $"blocker {Id}{(Cell is null ? "" : $" (cell {Cell})")}: " + (Status == BlockerStatus.Found
             ? $"{Message} [{string.Join("; ", Details)}]. Fix: {Fix}. Source: {Source}"
             : $"could not check ({Error}); {Message}. Source: {Source}");
 }

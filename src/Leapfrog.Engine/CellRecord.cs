@@ -1,3 +1,5 @@
+using Leapfrog.Core.Outcomes;
+
 namespace Leapfrog.Engine;
 
 /// <summary>One cell of a hop in the state file: a rerun skips the cells recorded <c>done</c>. Never holds its database URL.</summary>
@@ -9,8 +11,8 @@ public sealed record CellRecord
     /// <summary>The cell mapping's UUID.</summary>
     public required string Uuid { get; init; }
 
-    /// <summary>done or failed.</summary>
-    public required string Outcome { get; init; }
+    /// <summary><see cref="CellOutcome.Done"/> or <see cref="CellOutcome.Failed"/>.</summary>
+    public required CellOutcome Outcome { get; init; }
 
     /// <summary>Why it failed (passwords masked).</summary>
     public string? Message { get; init; }

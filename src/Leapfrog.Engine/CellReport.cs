@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using Leapfrog.Core.Outcomes;
+
 namespace Leapfrog.Engine;
 
 /// <summary>What happened to one cell (nova's cells v2) in this module run, as the module returns it. Never holds its database URL.</summary>
@@ -9,14 +12,11 @@ public sealed record CellReport
     /// <summary>The cell mapping's UUID.</summary>
     public required string Uuid { get; init; }
 
-    /// <summary>
-    /// done (its steps ran and passed), done_earlier (the state file recorded it done: nothing ran), failed,
-    /// not_run (an earlier cell failed first), unfinished (its schema steps ran, then another cell failed before the
-    /// data migrations), skipped (cell0, or the service's own cell: the main steps cover it), would_run (check mode).
-    /// </summary>
-    public required string Outcome { get; init; }
+    /// <summary>What happened to it in this module run.</summary>
+    public required CellOutcome Outcome { get; init; }
 
-    /// <summary>Why it was skipped or how it failed (passwords masked).</summary>
+    /// <summary>Why it was skipped or how it failed (passwords masked); <c>msg</c> in the module result.</summary>
+    [JsonPropertyName("msg")]
     public string? Message { get; init; }
 
     /// <summary>Its steps in this module run.</summary>

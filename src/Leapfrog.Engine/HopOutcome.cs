@@ -1,3 +1,4 @@
+using Leapfrog.Core.Outcomes;
 using Leapfrog.Core.Toolboxes;
 
 namespace Leapfrog.Engine;
@@ -45,8 +46,8 @@ public sealed record HopOutcome
     /// <summary>Online data migration batches run in this module run, and how they ended.</summary>
     public int DataBatches { get; init; }
 
-    /// <summary>done, failed, not_run or none (the release has no data migrations). A stuck data step is failed.</summary>
-    public string DataOutcome { get; init; } = "none";
+    /// <summary>How the online data migrations ended. A stuck data step is failed.</summary>
+    public DataOutcome DataOutcome { get; init; } = DataOutcome.None;
 
     /// <summary>Every step, in order.</summary>
     public IReadOnlyList<StepReport> Steps { get; init; } = [];

@@ -1,4 +1,5 @@
 using Leapfrog.Core.Catalog;
+using Leapfrog.Core.Outcomes;
 
 namespace Leapfrog.Engine;
 
@@ -25,7 +26,7 @@ public sealed partial class HopRunner
             {
                 Id = b.Id,
                 Severity = b.Severity,
-                Status = f.Error is null ? "found" : "could_not_check",
+                Status = f.Error is null ? BlockerStatus.Found : BlockerStatus.CouldNotCheck,
                 Cell = f.Cell,
                 Details = f.Rows,
                 Error = f.Error,
@@ -49,7 +50,7 @@ public sealed partial class HopRunner
         }
     }
 
-    private static bool Refuses(BlockerReport r) => r.Severity == "blocking" && r.Status == "found";
+    private static bool Refuses(BlockerReport r) => r.Severity == "blocking" && r.Status == BlockerStatus.Found;
 
     /// <summary>Check mode: a blocking finding makes the check fail, as the hop would refuse.</summary>
     private HopOutcome WithBlockers(HopOutcome outcome)

@@ -1,4 +1,5 @@
 using Leapfrog.Core.Catalog;
+using Leapfrog.Core.Outcomes;
 using Leapfrog.Remote;
 
 namespace Leapfrog.Engine;
@@ -39,8 +40,8 @@ public sealed partial class HopRunner
 
         public bool Started { get; set; }
 
-        /// <summary>done or failed once it ended; null while its data pass has not run.</summary>
-        public string? Outcome { get; set; }
+        /// <summary>Done or failed once it ended; null while its data pass has not run.</summary>
+        public CellOutcome? Outcome { get; set; }
 
         public string? Failure { get; set; }
     }
@@ -94,7 +95,7 @@ public sealed partial class HopRunner
                 cell.Failure = await RunCellAsync(cell, runId, steps, ct).ConfigureAwait(false);
                 if (cell.Failure is not null || kind == StepKind.Data)
                 {
-                    cell.Outcome = cell.Failure is null ? "done" : "failed";
+                    cell.Outcome = cell.Failure is null ? CellOutcome.Done : CellOutcome.Failed;
                     await RecordCellAsync(cell, stateGate, ct).ConfigureAwait(false);
                 }
 
@@ -124,17 +125,17 @@ public sealed partial class HopRunner
         }
 
         var own = await OwnDatabaseAsync(ct).ConfigureAwait(false);
-        var done = (_state?.Hops[^1].Cells ?? []).Where(c => c.Outcome == "done").Select(c => c.Uuid).ToHashSet();
+        var done = (_state?.Hops[^1].Cells ?? []).Where(c => c.Outcome == CellOutcome.Done).Select(c => c.Uuid).ToHashSet();
         var todo = new List<CellScope>();
         foreach (var row in rows)
         {
             if (SkipReason(row, own) is { } reason)
             {
-                _cellReports.Add(new CellReport { Name = row.Name, Uuid = row.Uuid, Outcome = "skipped", Message = reason });
+                _cellReports.Add(new CellReport { Name = row.Name, Uuid = row.Uuid, Outcome = CellOutcome.Skipped, Message = reason });
             }
             else if (done.Contains(row.Uuid))
             {
-                _cellReports.Add(new CellReport { Name = row.Name, Uuid = row.Uuid, Outcome = "done_earlier", Message = "the state file records it done in this hop: nothing ran" });
+                _cellReports.Add(new CellReport { Name = row.Name, Uuid = row.Uuid, Outcome = CellOutcome.DoneEarlier, Message = "the state file records it done in this hop: nothing ran" });
             }
             else
             {
@@ -164,8 +165,8 @@ public sealed partial class HopRunner
             var (outcome, message) = cell switch
             {
                 { Outcome: { } o } => (o, cell.Failure),
-                { Started: true } => ("unfinished", "its schema steps ran; its data migrations wait until every cell's schema is synced: the rerun runs them"),
-                _ => ("not_run", "an earlier cell failed first; the rerun runs it"),
+                { Started: true } => (CellOutcome.Unfinished, "its schema steps ran; its data migrations wait until every cell's schema is synced: the rerun runs them"),
+                _ => (CellOutcome.NotRun, "an earlier cell failed first; the rerun runs it"),
             };
             _cellReports.Add(new CellReport
             {
@@ -195,13 +196,13 @@ public sealed partial class HopRunner
 
         var own = await OwnDatabaseAsync(ct).ConfigureAwait(false);
         _cells = rows.Select(row => SkipReason(row, own) is { } reason
-            ? new CellReport { Name = row.Name, Uuid = row.Uuid, Outcome = "skipped", Message = reason }
+            ? new CellReport { Name = row.Name, Uuid = row.Uuid, Outcome = CellOutcome.Skipped, Message = reason }
             : new CellReport
             {
                 Name = row.Name,
                 Uuid = row.Uuid,
-                Outcome = "would_run",
-                Steps = steps.Select(st => Report(st, _redactor.Clean(string.Join(' ', st.Render(_request.ConfigFile, _request.Batch, $"<{row.Uuid}.conf>"))), null, "would_run", null, 0)).ToList(),
+                Outcome = CellOutcome.WouldRun,
+                Steps = steps.Select(st => Report(st, _redactor.Clean(string.Join(' ', st.Render(_request.ConfigFile, _request.Batch, $"<{row.Uuid}.conf>"))), null, StepOutcome.WouldRun, null, 0)).ToList(),
             }).ToList();
     }
 
@@ -226,9 +227,9 @@ public sealed partial class HopRunner
             var report = step.Kind == StepKind.Data
                 ? await RunDataAsync(step, index, runId, ct, cell).ConfigureAwait(false)
                 : await RunOnceAsync(step, index, runId, fresh: false, ct, cell).ConfigureAwait(false);
-            if (report.Outcome is not ("ok" or "done_earlier"))
+            if (!report.Outcome.Passed())
             {
-                return _redactor.Clean($"cell {Label(row)}: step {report.Kind}:{step.Name} {Describe(report, step, cell.Watch)}");
+                return _redactor.Clean($"cell {Label(row)}: step {report.Kind.Name()}:{step.Name} {Describe(report, step, cell.Watch)}");
             }
         }
 
@@ -246,13 +247,10 @@ public sealed partial class HopRunner
         {
             Name = cell.Row.Name,
             Uuid = cell.Row.Uuid,
-            Outcome = cell.Outcome!,
+            Outcome = cell.Outcome!.Value,
             Message = cell.Failure,
             Finished = Now(),
-            Steps = cell.Reports.Select(r => new StepRecord
-            {
-                Name = $"{r.Kind}:{r.Name}", Command = r.Command, Rc = r.Rc, Outcome = r.Outcome, DurationS = r.DurationS, Runs = r.Attempts, Started = r.Started,
-            }).ToList(),
+            Steps = cell.Reports.Select(StepRecord.Of).ToList(),
         };
         await stateGate.WaitAsync(ct).ConfigureAwait(false);
         try

@@ -1,4 +1,5 @@
 using Leapfrog.Core.Catalog;
+using Leapfrog.Core.Outcomes;
 
 namespace Leapfrog.Engine;
 
@@ -14,14 +15,14 @@ public sealed partial class HopRunner
 
     private DataWatch MainWatch => _dataWatch ??= new DataWatch(_request.StuckBatches);
 
-    /// <summary>Reads one batch's table into <paramref name="watch"/>; returns <c>stuck</c> when the batch must end the step, else null.</summary>
-    private string? WatchBatch(StepDefinition step, RunResult result, ExitMeaning meaning, DataWatch watch, string where)
+    /// <summary>Reads one batch's table into <paramref name="watch"/>; returns <see cref="StepOutcome.Stuck"/> when the batch must end the step, else null.</summary>
+    private StepOutcome? WatchBatch(StepDefinition step, RunResult result, ExitMeaning meaning, DataWatch watch, string where)
     {
         var table = DataMigrationTable.Parse(result.Stdout);
         var warned = watch.TableMissing;
         if (watch.Batch(table, meaning == ExitMeaning.More, result.Rc))
         {
-            return "stuck";
+            return StepOutcome.Stuck;
         }
 
         if (table is null)
@@ -43,7 +44,7 @@ public sealed partial class HopRunner
     /// catalog accepts (<c>data_leftovers</c>, with why and the upstream source) is noted in the result; one the catalog
     /// does not know is a warning naming it and its counts. Either way the exit code decides: the step is done.
     /// </summary>
-    private string? JudgeLeft(StepDefinition step, RunResult result, IReadOnlyList<MigrationRow> table, DataWatch watch, string where)
+    private StepOutcome? JudgeLeft(StepDefinition step, RunResult result, IReadOnlyList<MigrationRow> table, DataWatch watch, string where)
     {
         var unknown = new List<string>();
         foreach (var row in table.Where(r => r.Needed > r.Completed))

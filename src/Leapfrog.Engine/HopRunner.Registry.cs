@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Leapfrog.Core.Catalog;
+using Leapfrog.Core.Outcomes;
 using Leapfrog.Remote;
 
 namespace Leapfrog.Engine;
@@ -33,7 +34,7 @@ public sealed partial class HopRunner
         {
             _registry = new RegistryReport
             {
-                Service = Svc, Table = def.Table, Release = _request.To.Id, Verdict = "could_not_check", Source = def.Accept.Source,
+                Service = Svc, Table = def.Table, Release = _request.To.Id, Verdict = RegistryVerdict.CouldNotCheck, Source = def.Accept.Source,
                 Message = $"{Svc}'s registry could not be read: {error}", Errors = [error!], DeadAfterS = (long)deadAfter.TotalSeconds,
             };
             _warnings.Add(_registry.Message);
@@ -54,7 +55,7 @@ public sealed partial class HopRunner
         }
 
         _registry = report;
-        if (report.Verdict != "accepted" || report.Errors.Count > 0 || dead.Count > 0)
+        if (report.Verdict != RegistryVerdict.Accepted || report.Errors.Count > 0 || dead.Count > 0)
         {
             _warnings.Add($"registry of {Svc}: {report.Message}");
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Leapfrog.Core.Catalog;
+using Leapfrog.Core.Outcomes;
 
 namespace Leapfrog.Engine;
 
@@ -24,14 +25,14 @@ public sealed partial class HopRunner
         {
             var command = Command(probe, _request.Batch);
             var result = await _controller.RunAsync(command, _request.StepTimeout, ct).ConfigureAwait(false);
-            before = Report(probe, command, new RunResult(1, result.ExitCode, result.Stdout, result.Stderr, 0, false), "probed", null, 1);
+            before = Report(probe, command, new RunResult(1, result.ExitCode, result.Stdout, result.Stderr, 0, false), StepOutcome.Probed, null, 1);
             _reports.Add(before);
         }
 
-        var pending = before?.Meaning != "ok";
+        var pending = before?.Meaning != ExitMeaning.Ok;
         foreach (var step in Steps(StepKind.Schema).Where(_ => pending).Concat(Steps(StepKind.Data)).Where(s => _request.Phases.Contains(s.Kind)))
         {
-            _reports.Add(Report(step, Command(step, _request.Batch), null, "would_run", null, 0));
+            _reports.Add(Report(step, Command(step, _request.Batch), null, StepOutcome.WouldRun, null, 0));
         }
 
         await CheckCellsAsync(ct).ConfigureAwait(false);
@@ -41,10 +42,10 @@ public sealed partial class HopRunner
         {
             Changed = true,
             Probe = before,
-            Message = $"check mode: {Svc} {_request.Name} would run {_reports.Count(r => r.Outcome == "would_run")} step(s)" +
-                      (before is null ? "" : before.Rc is null ? $"; the pre-check answers the probe: {before.Meaning ?? "no schema step"}" : $"; probe says {before.Meaning} (rc {before.Rc})"),
+            Message = $"check mode: {Svc} {_request.Name} would run {_reports.Count(r => r.Outcome == StepOutcome.WouldRun)} step(s)" +
+                      (before is null ? "" : before.Rc is null ? $"; the pre-check answers the probe: {before.Meaning?.Name() ?? "no schema step"}" : $"; probe says {before.Meaning?.Name()} (rc {before.Rc})"),
             StateFile = StateFile,
-            DataOutcome = Steps(StepKind.Data).Count > 0 ? "not_run" : "none",
+            DataOutcome = Steps(StepKind.Data).Count > 0 ? DataOutcome.NotRun : DataOutcome.None,
         };
     }
 
@@ -52,7 +53,7 @@ public sealed partial class HopRunner
     {
         state ??= new ServiceState { Service = Svc };
         var hop = state.Hops.LastOrDefault();
-        if (hop is null || hop.Outcome == "done" || hop.From != _request.From.Id || hop.To != _request.To.Id)
+        if (hop is null || hop.Outcome == HopStatus.Done || hop.From != _request.From.Id || hop.To != _request.To.Id)
         {
             hop = new HopRecord
             {
@@ -60,14 +61,14 @@ public sealed partial class HopRunner
                 From = _request.From.Id,
                 To = _request.To.Id,
                 Started = Now(),
-                Outcome = "running",
+                Outcome = HopStatus.Running,
             };
             state.Hops.Add(hop);
         }
         else
         {
-            _warnings.Add($"resuming {Svc} {_request.Name} (run {hop.RunId}, last outcome: {hop.Outcome})");
-            state.Hops[^1] = hop = hop with { Outcome = "running", Message = null };
+            _warnings.Add($"resuming {Svc} {_request.Name} (run {hop.RunId}, last outcome: {hop.Outcome.Name()})");
+            state.Hops[^1] = hop = hop with { Outcome = HopStatus.Running, Message = null };
         }
 
         await WriteStateAsync(state, ct).ConfigureAwait(false);
@@ -80,14 +81,11 @@ public sealed partial class HopRunner
             await RegistryAsync(hop.RunId, ct).ConfigureAwait(false);
         }
 
-        var records = _reports.Select(r => new StepRecord
-        {
-            Name = $"{r.Kind}:{r.Name}", Command = r.Command, Rc = r.Rc, Outcome = r.Outcome, DurationS = r.DurationS, Runs = r.Attempts, Started = r.Started,
-        }).ToList();
+        var records = _reports.Select(StepRecord.Of).ToList();
         var verified = Verified(failure, after);
         state.Hops[^1] = state.Hops[^1] with // with the cells recorded meanwhile
         {
-            Outcome = failure is null ? "done" : "failed",
+            Outcome = failure is null ? HopStatus.Done : HopStatus.Failed,
             Finished = Now(),
             Message = failure,
             Steps = records,
@@ -95,7 +93,7 @@ public sealed partial class HopRunner
         state = failure is null ? state with { Release = _request.To.Id } : state;
         await WriteStateAsync(state, ct).ConfigureAwait(false);
 
-        var data = _reports.Where(r => r.Kind == "data" && r.Outcome != "skipped").ToList(); // a data step left out by phases did not run
+        var data = _reports.Where(r => r.Kind == StepKind.Data && r.Outcome != StepOutcome.Skipped).ToList(); // a data step left out by phases did not run
         return new HopOutcome
         {
             Changed = true,
@@ -104,13 +102,13 @@ public sealed partial class HopRunner
                 ? $"{Svc} moved {_request.Name}: {_reports.Count(r => r.Attempts > 0)} step(s) run, verified={(verified?.ToString() ?? "n/a").ToLowerInvariant()}"
                 : $"{Svc} {_request.Name} failed: {failure}. Fix the cause and rerun the same hop: it resumes where it stopped",
             Verified = verified,
-            Probe = _reports.FirstOrDefault(r => r.Kind == "probe"),
+            Probe = _reports.FirstOrDefault(r => r.Kind == StepKind.Probe),
             SchemaBefore = before,
             SchemaAfter = after,
             DataBatches = data.Sum(d => d.Attempts),
             DataMigrations = _dataWatch?.Migrations ?? [],
             UpgradeChecks = _upgradeChecks,
-            DataOutcome = data.Count == 0 ? (Steps(StepKind.Data).Count > 0 ? "not_run" : "none") : data.All(d => d.Outcome is "ok" or "done_earlier") ? "done" : "failed",
+            DataOutcome = data.Count == 0 ? (Steps(StepKind.Data).Count > 0 ? DataOutcome.NotRun : DataOutcome.None) : data.All(d => d.Outcome.Passed()) ? DataOutcome.Done : DataOutcome.Failed,
             RunId = hop.RunId,
             StateFile = StateFile,
         };
@@ -142,12 +140,12 @@ public sealed partial class HopRunner
         else if (probe is not null)
         {
             var report = await RunOnceAsync(probe, ++index, runId, fresh: true, ct).ConfigureAwait(false);
-            if (report.Outcome is not ("ok" or "pending"))
+            if (report.Outcome is not (StepOutcome.Ok or StepOutcome.Pending))
             {
                 return $"probe {probe.Name} {Describe(report, probe)}";
             }
 
-            pending = report.Meaning != "ok";
+            pending = report.Meaning != ExitMeaning.Ok;
         }
 
         var steps = _request.Catalog.StepsFor(_request.Service, _request.To).Where(s => s.Kind is StepKind.Schema or StepKind.Data);
@@ -169,16 +167,16 @@ public sealed partial class HopRunner
             if (!_request.Phases.Contains(step.Kind) || (step.Kind == StepKind.Schema && !pending) || (step.FinalHop && !_request.FinalHop))
 
             {
-                _reports.Add(Report(step, Command(step, _request.Batch), null, "skipped", null, 0));
+                _reports.Add(Report(step, Command(step, _request.Batch), null, StepOutcome.Skipped, null, 0));
                 continue;
             }
 
             var report = step.Kind == StepKind.Data
                 ? await RunDataAsync(step, index, runId, ct).ConfigureAwait(false)
                 : await RunOnceAsync(step, index, runId, fresh: false, ct).ConfigureAwait(false);
-            if (report.Outcome is not ("ok" or "done_earlier"))
+            if (!report.Outcome.Passed())
             {
-                return $"step {step.Kind.ToString().ToLowerInvariant()}:{step.Name} {Describe(report, step)}";
+                return $"step {step.Kind.Name()}:{step.Name} {Describe(report, step)}";
             }
         }
 
@@ -204,7 +202,7 @@ public sealed partial class HopRunner
         }
 
         var check = await RunOnceAsync(verify, ++index, runId, fresh: true, ct).ConfigureAwait(false);
-        return check.Outcome == "ok" ? null : $"verification {verify.Name} did not pass: {Describe(check, verify)}";
+        return check.Outcome == StepOutcome.Ok ? null : $"verification {verify.Name} did not pass: {Describe(check, verify)}";
     }
 
     /// <summary>
@@ -216,9 +214,9 @@ public sealed partial class HopRunner
     private StepReport? Answered(StepDefinition probe) =>
         _request.Phases.Contains(StepKind.Schema) && _schemaBehind.Count == 0
             ? null
-            : Report(probe, Command(probe, _request.Batch), null, "skipped", null, 0) with
+            : Report(probe, Command(probe, _request.Batch), null, StepOutcome.Skipped, null, 0) with
             {
-                Meaning = _request.Phases.Contains(StepKind.Schema) ? "pending" : null,
+                Meaning = _request.Phases.Contains(StepKind.Schema) ? ExitMeaning.Pending : null,
             };
 
     /// <summary>Runs a step once: re-attaches to a running run, skips one that succeeded earlier (unless <paramref name="fresh"/>).</summary>
@@ -228,23 +226,23 @@ public sealed partial class HopRunner
         var command = cell is null ? Command(step, _request.Batch) : CellCommand(step, cell);
         var started = Now();
         var (kind, run, rc) = await _executor.StatusAsync(unit, ct).ConfigureAwait(false);
-        if (kind == "done" && !fresh && step.Meaning(rc) is ExitMeaning.Ok or ExitMeaning.Warning)
+        if (kind == UnitStatus.Done && !fresh && step.Meaning(rc) is ExitMeaning.Ok or ExitMeaning.Warning)
         {
-            var earlier = Report(step, command, new RunResult(run, rc, "", "", 0, false), "done_earlier", null, 0);
+            var earlier = Report(step, command, new RunResult(run, rc, "", "", 0, false), StepOutcome.DoneEarlier, null, 0);
             Keep(earlier, cell);
             return earlier;
         }
 
         RunResult result;
-        var resumed = kind == "running";
+        var resumed = kind == UnitStatus.Running;
         if (resumed)
         {
-            _warnings.Add($"re-attached to {step.Kind.ToString().ToLowerInvariant()}:{step.Name} run {run}, started by an earlier module run");
+            _warnings.Add($"re-attached to {step.Kind.Name()}:{step.Name} run {run}, started by an earlier module run");
             result = await _executor.AttachAsync(unit, run, ct).ConfigureAwait(false);
         }
         else
         {
-            if (kind == "lost")
+            if (kind == UnitStatus.Lost)
             {
                 _warnings.Add($"run {run} of {step.Name} was interrupted (no exit status: the controller rebooted or the process was killed); starting run {run + 1}");
             }
@@ -266,9 +264,9 @@ public sealed partial class HopRunner
         var command = cell is null ? Command(step, _request.Batch) : CellCommand(step, cell);
         var started = Now();
         var (kind, run, rc) = await _executor.StatusAsync(unit, ct).ConfigureAwait(false);
-        if (kind == "done" && step.Meaning(rc) == ExitMeaning.Ok)
+        if (kind == UnitStatus.Done && step.Meaning(rc) == ExitMeaning.Ok)
         {
-            var earlier = Report(step, command, new RunResult(run, rc, "", "", 0, false), "done_earlier", null, 0);
+            var earlier = Report(step, command, new RunResult(run, rc, "", "", 0, false), StepOutcome.DoneEarlier, null, 0);
             Keep(earlier, cell);
             return earlier;
         }
@@ -279,7 +277,7 @@ public sealed partial class HopRunner
         RunResult result;
         while (true)
         {
-            if (kind == "running")
+            if (kind == UnitStatus.Running)
             {
                 resumed = true;
                 _warnings.Add($"re-attached to data migration batch {run} of {step.Name}, started by an earlier module run");
@@ -289,7 +287,7 @@ public sealed partial class HopRunner
             {
                 if (batches >= _request.MaxBatches)
                 {
-                    var gaveUp = Report(step, command, null, "gave_up", started, batches) with { DurationS = Math.Round(seconds, 3) };
+                    var gaveUp = Report(step, command, null, StepOutcome.GaveUp, started, batches) with { DurationS = Math.Round(seconds, 3) };
                     Keep(gaveUp, cell);
                     return gaveUp;
                 }
@@ -308,22 +306,22 @@ public sealed partial class HopRunner
                 return report;
             }
 
-            kind = "next";
+            kind = UnitStatus.None; // the next batch
         }
     }
 
-    private StepReport Report(StepDefinition step, string command, RunResult? result, string? outcome, string? started, int attempts)
+    private StepReport Report(StepDefinition step, string command, RunResult? result, StepOutcome? outcome, string? started, int attempts)
     {
         var meaning = result?.Rc is { } rc ? step.Meaning(rc) : (ExitMeaning?)null;
         outcome ??= result switch
         {
-            { TimedOut: true } => "timeout",
-            { Rc: null } => "interrupted",
+            { TimedOut: true } => StepOutcome.Timeout,
+            { Rc: null } => StepOutcome.Interrupted,
             _ => meaning switch
             {
-                ExitMeaning.Ok or ExitMeaning.Warning => "ok",
-                ExitMeaning.Pending when step.Kind == StepKind.Probe => "pending",
-                _ => "failed",
+                ExitMeaning.Ok or ExitMeaning.Warning => StepOutcome.Ok,
+                ExitMeaning.Pending when step.Kind == StepKind.Probe => StepOutcome.Pending,
+                _ => StepOutcome.Failed,
             },
         };
         if (meaning == ExitMeaning.Warning)
@@ -334,14 +332,14 @@ public sealed partial class HopRunner
         return new StepReport
         {
             Name = step.Name,
-            Kind = step.Kind.ToString().ToLowerInvariant(),
+            Kind = step.Kind,
             Command = _redactor.Clean(command),
             Rc = result?.Rc,
-            Meaning = meaning?.ToString().ToLowerInvariant(),
-            Outcome = outcome,
+            Meaning = meaning,
+            Outcome = outcome.Value,
             Stdout = Lines(_redactor.Clean(result?.Stdout ?? "")),
             Stderr = Lines(_redactor.Clean(result?.Stderr ?? "")),
-            Error = result is not null && outcome is "failed" or "timeout" or "interrupted"
+            Error = result is not null && outcome is StepOutcome.Failed or StepOutcome.Timeout or StepOutcome.Interrupted
                 ? _redactor.Clean(ToolError.Describe(result.Stdout, result.Stderr))
                 : null,
             Started = started,
@@ -353,11 +351,11 @@ public sealed partial class HopRunner
     /// <summary>Why a step's run failed: the tool's own error line, then its exit code and what that code means for the tool in this release.</summary>
     private string Describe(StepReport report, StepDefinition step, DataWatch? watch = null) => report.Outcome switch
     {
-        "timeout" => $"ran past step_timeout ({_request.StepTimeout.TotalSeconds:0} s) and was killed on the controller",
-        "interrupted" => "was interrupted: its process vanished without an exit status",
-        "gave_up" => $"still reported more work after {report.Attempts} batches (data_migration_max_batches); rerun to continue, or raise the bound",
-        "stuck" => (watch ?? _dataWatch)?.Verdict ?? report.Outcome,
-        _ => $"exited {report.Rc} ({report.Meaning ?? "error"}): {report.Error ?? "(no output)"}; {Codes(step)}",
+        StepOutcome.Timeout => $"ran past step_timeout ({_request.StepTimeout.TotalSeconds:0} s) and was killed on the controller",
+        StepOutcome.Interrupted => "was interrupted: its process vanished without an exit status",
+        StepOutcome.GaveUp => $"still reported more work after {report.Attempts} batches (data_migration_max_batches); rerun to continue, or raise the bound",
+        StepOutcome.Stuck => (watch ?? _dataWatch)?.Verdict ?? report.Outcome.Name(),
+        _ => $"exited {report.Rc} ({report.Meaning?.Name() ?? "error"}): {report.Error ?? "(no output)"}; {Codes(step)}",
     };
 
     /// <summary>What each exit code of the step means in the target release, from the catalog: <c>keystone-manage db_sync --check in zed: 0 ok, 2 pending, 4 pending, any other code an error</c>.</summary>
@@ -368,12 +366,12 @@ public sealed partial class HopRunner
                                               && !(i + 1 < step.Argv.Count && a.StartsWith('-') && step.Argv[i + 1].Contains('{', StringComparison.Ordinal)));
         var codes = step.ExitCodes
             .OrderBy(c => int.TryParse(c.Key, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : int.MaxValue)
-            .Select(c => $"{c.Key} {c.Value.ToString().ToLowerInvariant()}");
+            .Select(c => $"{c.Key} {c.Value.Name()}");
         return $"{string.Join(' ', words)} in {_request.To.Id}: {string.Join(", ", codes)}, any other code an error";
     }
 
     private static string Unit(int index, StepDefinition step) =>
-        $"{index.ToString("00", CultureInfo.InvariantCulture)}-{step.Kind.ToString().ToLowerInvariant()}-{step.Name}";
+        $"{index.ToString("00", CultureInfo.InvariantCulture)}-{step.Kind.Name()}-{step.Name}";
 
     private static string Lines(string text, int max = 20)
     {

@@ -1,4 +1,5 @@
 using Leapfrog.Core.Catalog;
+using Leapfrog.Core.Outcomes;
 using Leapfrog.Remote;
 
 namespace Leapfrog.Engine;
@@ -120,21 +121,21 @@ public sealed partial class HopRunner
     /// </summary>
     private bool? Verified(string? failure, IReadOnlyList<DatabaseRevision> after)
     {
-        var verify = _reports.LastOrDefault(r => r.Kind == "verify");
+        var verify = _reports.LastOrDefault(r => r.Kind == StepKind.Verify);
         if (after.Count == 0 && verify is null)
         {
             return failure is null ? null : false;
         }
 
-        return failure is null && after.All(d => d.AtHead) && (verify is null || verify.Outcome == "ok");
+        return failure is null && after.All(d => d.AtHead) && (verify is null || verify.Outcome == StepOutcome.Ok);
     }
 
     /// <summary>
     /// Reads the status tool's checks and judges each: a check the catalog lists (<c>upgrade_checks</c>) is not applicable
-    /// (it needs a running cloud, not the database). Returns <c>ok</c> when the tool failed (rc 2, oslo.upgradecheck's
+    /// (it needs a running cloud, not the database). Returns <see cref="StepOutcome.Ok"/> when the tool failed (rc 2, oslo.upgradecheck's
     /// Failure) only through checks that are not applicable; null to let the exit code decide.
     /// </summary>
-    private string? JudgeChecks(StepDefinition step, RunResult result)
+    private StepOutcome? JudgeChecks(StepDefinition step, RunResult result)
     {
         _upgradeChecks = UpgradeCheckTable.Parse(result.Stdout).Select(c =>
             _request.Catalog.UpgradeCheckFor(_request.Service, _request.To, c.Check) is { } rule
@@ -153,6 +154,6 @@ public sealed partial class HopRunner
             _warnings.Add($"{step.Name}: {warning.Check}: {Core.Printable.Clip(_redactor.Clean(warning.Details), 300)}");
         }
 
-        return "ok"; // oslo.upgradecheck exits 2 for any Failure: here only checks that do not judge the database failed
+        return StepOutcome.Ok; // oslo.upgradecheck exits 2 for any Failure: here only checks that do not judge the database failed
     }
 }

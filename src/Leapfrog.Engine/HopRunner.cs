@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Leapfrog.Core.Catalog;
+using Leapfrog.Core.Outcomes;
 using Leapfrog.Remote;
 
 namespace Leapfrog.Engine;
@@ -113,7 +114,7 @@ public sealed partial class HopRunner
                 Verified = null, // nothing was checked in this run; the hop that got there was verified (or said why not)
                 Message = $"{Svc} is already at {at.Id} (state file {StateFile}); nothing to do",
                 StateFile = StateFile,
-                DataOutcome = "not_run",
+                DataOutcome = DataOutcome.NotRun,
             };
         }
 
@@ -142,8 +143,7 @@ public sealed partial class HopRunner
         }
         catch (Exception ex) when (ex is JsonException or FormatException)
         {
-            throw new ControllerException(
-                $"the state file {StateFile} on {_controller.Target} is corrupt ({ex.GetType().Name}); move it aside and rerun with from_release set to where the database is");
+            throw new ControllerException(StateFileError.Describe(StateFile, _controller.Target, ex));
         }
     }
 

@@ -89,8 +89,7 @@ public static class StandingReader
         }
         catch (Exception ex) when (ex is JsonException or FormatException)
         {
-            throw new ControllerException(
-                $"the state file {file} on {target} is corrupt ({ex.GetType().Name}); move it aside and rerun with from_release set to where the database is");
+            throw new ControllerException(StateFileError.Describe(file, target, ex));
         }
     }
 }

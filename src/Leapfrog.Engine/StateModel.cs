@@ -1,3 +1,4 @@
+using Leapfrog.Core.Outcomes;
 using System.Text.Json.Serialization;
 
 namespace Leapfrog.Engine;
@@ -39,8 +40,8 @@ public sealed record HopRecord
     /// <summary>End time, when ended.</summary>
     public string? Finished { get; init; }
 
-    /// <summary>running, done or failed.</summary>
-    public required string Outcome { get; init; }
+    /// <summary>Where the hop run stands.</summary>
+    public required HopStatus Outcome { get; init; }
 
     /// <summary>Why it failed.</summary>
     public string? Message { get; init; }
@@ -52,9 +53,28 @@ public sealed record HopRecord
     public List<CellRecord> Cells { get; init; } = [];
 }
 
-/// <summary>What one step did.</summary>
+/// <summary>What one step did, as the state file keeps it: the projection of a <see cref="StepReport"/> made by <see cref="Of"/>.</summary>
 public sealed record StepRecord
 {
+    /// <summary>
+    /// The state file's record of <paramref name="step"/>: the one place a step result becomes a state record (the result's
+    /// output, error and meaning stay in the module result; the state keeps what a rerun and the report need).
+    /// </summary>
+    public static StepRecord Of(StepReport step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        return new StepRecord
+        {
+            Name = $"{step.Kind.Name()}:{step.Name}",
+            Command = step.Command,
+            Rc = step.Rc,
+            Outcome = step.Outcome,
+            DurationS = step.DurationS,
+            Runs = step.Attempts,
+            Started = step.Started,
+        };
+    }
+
     /// <summary>kind:name, e.g. <c>schema:expand</c>.</summary>
     public required string Name { get; init; }
 
@@ -64,8 +84,8 @@ public sealed record StepRecord
     /// <summary>Last exit code.</summary>
     public int? Rc { get; init; }
 
-    /// <summary>ok, skipped, failed, timeout, interrupted, ...</summary>
-    public required string Outcome { get; init; }
+    /// <summary>How it ended.</summary>
+    public required StepOutcome Outcome { get; init; }
 
     /// <summary>Seconds the step's runs took, summed.</summary>
     public double DurationS { get; init; }
@@ -100,6 +120,16 @@ public sealed record LockOwner
 
     /// <summary>The hop it runs.</summary>
     public string? Hop { get; init; }
+}
+
+/// <summary>Why a state file could not be read, for an operator: the value not understood and where, or only that it is corrupt.</summary>
+internal static class StateFileError
+{
+    /// <summary>The message for <paramref name="file"/> on <paramref name="target"/>, which failed to parse with <paramref name="ex"/>.</summary>
+    public static string Describe(string file, string target, Exception ex) => ex is WireValueException { Path: var path }
+        ? $"the state file {file} on {target} cannot be read: {ex.Message} at {path ?? "$"} (written by another leapfrog version, or edited?); " +
+          "move it aside and rerun with from_release set to where the database is"
+        : $"the state file {file} on {target} is corrupt ({ex.GetType().Name}); move it aside and rerun with from_release set to where the database is";
 }
 
 /// <summary>Source-generated JSON for the state files (Native AOT).</summary>

@@ -17,17 +17,17 @@ internal sealed class StepExecutor
         _stepTimeout = stepTimeout;
     }
 
-    /// <summary>The latest run of a unit: kind (none, done, running, lost), its number, and its rc when done.</summary>
-    public async Task<(string Kind, int Run, int Rc)> StatusAsync(string unitDir, CancellationToken ct)
+    /// <summary>The latest run of a unit: its status, its number, and its rc when done.</summary>
+    public async Task<(UnitStatus Kind, int Run, int Rc)> StatusAsync(string unitDir, CancellationToken ct)
     {
         var line = (await _controller.RunCheckedAsync(Scripts.Status(unitDir), "reading step status", ct).ConfigureAwait(false)).Trim();
         var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return parts switch
         {
-            ["none"] => ("none", 0, 0),
-            ["done", var n, var rc] => ("done", Int(n), Int(rc)),
-            ["running", var n] => ("running", Int(n), 0),
-            ["lost", var n, _] => ("lost", Int(n), 0),
+            ["none"] => (UnitStatus.None, 0, 0),
+            ["done", var n, var rc] => (UnitStatus.Done, Int(n), Int(rc)),
+            ["running", var n] => (UnitStatus.Running, Int(n), 0),
+            ["lost", var n, _] => (UnitStatus.Lost, Int(n), 0),
             _ => throw new ControllerException($"unexpected step status from {_controller.Target}: '{Core.Printable.Clip(line)}'"),
         };
     }

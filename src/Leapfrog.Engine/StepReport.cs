@@ -1,3 +1,6 @@
+using Leapfrog.Core.Catalog;
+using Leapfrog.Core.Outcomes;
+
 namespace Leapfrog.Engine;
 
 /// <summary>What one catalog step did in this module run, as the module returns it.</summary>
@@ -6,8 +9,8 @@ public sealed record StepReport
     /// <summary>Step name.</summary>
     public required string Name { get; init; }
 
-    /// <summary>probe, schema, data or verify.</summary>
-    public required string Kind { get; init; }
+    /// <summary>What the step is for (probe, schema, data or verify).</summary>
+    public required StepKind Kind { get; init; }
 
     /// <summary>The command line run on the controller (secrets removed).</summary>
     public required string Command { get; init; }
@@ -16,10 +19,10 @@ public sealed record StepReport
     public int? Rc { get; init; }
 
     /// <summary>What <see cref="Rc"/> means for this command in this release.</summary>
-    public string? Meaning { get; init; }
+    public ExitMeaning? Meaning { get; init; }
 
-    /// <summary>ok, skipped, done_earlier, failed, timeout, interrupted, gave_up, stuck, would_run.</summary>
-    public required string Outcome { get; init; }
+    /// <summary>How it ended in this module run.</summary>
+    public required StepOutcome Outcome { get; init; }
 
     /// <summary>Last lines of stdout (secrets removed).</summary>
     public string Stdout { get; init; } = "";

@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
+using Leapfrog.Core.Outcomes;
 using Leapfrog.Engine;
 
 namespace Leapfrog.Module.Hop;
 
-/// <summary>The module's result object (keys as documented in hop.yml).</summary>
+/// <summary>The module's result object (keys as documented in hop.yml); steps, cells, blockers and data migrations are written by <see cref="ResultJson"/>.</summary>
 internal static class HopResult
 {
     public static JsonObject ToJson(HopOutcome o, HopRequest request, string target) => new()
@@ -19,33 +20,22 @@ internal static class HopResult
         ["toolbox_version"] = o.ToolboxVersion,
         ["already_done"] = o.AlreadyDone,
         ["verified"] = o.Verified,
-        ["probe"] = Step(o.Probe),
+        ["probe"] = ResultJson.Step(o.Probe),
         ["schema_before"] = Databases(o.SchemaBefore),
         ["schema_after"] = Databases(o.SchemaAfter),
         ["data_migrations"] = new JsonObject
         {
             ["batches"] = o.DataBatches,
-            ["outcome"] = o.DataOutcome,
-            ["migrations"] = Migrations(o.DataMigrations),
+            ["outcome"] = o.DataOutcome.Name(),
+            ["migrations"] = ResultJson.Migrations(o.DataMigrations),
         },
         ["upgrade_checks"] = new JsonArray(o.UpgradeChecks.Select(c => (JsonNode)new JsonObject
         {
             ["check"] = c.Check, ["result"] = c.Result, ["details"] = c.Details, ["verdict"] = c.Verdict, ["why"] = c.Why,
         }).ToArray()),
-        ["steps"] = new JsonArray(o.Steps.Select(s => (JsonNode?)Step(s)).ToArray()),
-        ["cells"] = new JsonArray(o.Cells.Select(c => (JsonNode)Cell(c)).ToArray()),
-        ["blockers"] = new JsonArray(o.Blockers.Select(b => (JsonNode)new JsonObject
-        {
-            ["id"] = b.Id,
-            ["severity"] = b.Severity,
-            ["status"] = b.Status,
-            ["cell"] = b.Cell,
-            ["details"] = new JsonArray(b.Details.Select(d => (JsonNode)d).ToArray()),
-            ["error"] = b.Error,
-            ["msg"] = b.Message,
-            ["fix"] = b.Fix,
-            ["source"] = b.Source,
-        }).ToArray()),
+        ["steps"] = ResultJson.Steps(o.Steps),
+        ["cells"] = ResultJson.Cells(o.Cells),
+        ["blockers"] = ResultJson.Blockers(o.Blockers),
         ["registry"] = RegistryResult.ToJson(o.Registry),
         ["warnings"] = new JsonArray(o.Warnings.Select(w => (JsonNode)w).ToArray()),
         ["run_id"] = o.RunId,
@@ -70,43 +60,4 @@ internal static class HopResult
     private static JsonArray? Strings(IReadOnlyList<string>? list) =>
         list is null ? null : new JsonArray(list.Select(x => (JsonNode)x).ToArray());
 
-    private static JsonObject Cell(CellReport c) => new()
-    {
-        ["name"] = c.Name,
-        ["uuid"] = c.Uuid,
-        ["outcome"] = c.Outcome,
-        ["msg"] = c.Message,
-        ["steps"] = new JsonArray(c.Steps.Select(s => (JsonNode?)Step(s)).ToArray()),
-        ["data_migrations"] = Migrations(c.DataMigrations),
-    };
-
-    private static JsonArray Migrations(IReadOnlyList<MigrationProgress> migrations) =>
-        new(migrations.Select(m => (JsonNode)new JsonObject
-        {
-            ["name"] = m.Name,
-            ["needed"] = m.Needed,
-            ["completed"] = m.Completed,
-            ["last_needed"] = m.LastNeeded,
-            ["last_completed"] = m.LastCompleted,
-            ["batches"] = m.Batches,
-            ["left"] = m.Left,
-            ["left_why"] = m.LeftWhy,
-        }).ToArray());
-
-    private static JsonObject? Step(StepReport? s) => s is null ? null : new JsonObject
-    {
-        ["name"] = s.Name,
-        ["kind"] = s.Kind,
-        ["command"] = s.Command,
-        ["rc"] = s.Rc,
-        ["meaning"] = s.Meaning,
-        ["outcome"] = s.Outcome,
-        ["stdout"] = s.Stdout,
-        ["stderr"] = s.Stderr,
-        ["error"] = s.Error,
-        ["started"] = s.Started,
-        ["duration_s"] = s.DurationS,
-        ["attempts"] = s.Attempts,
-        ["resumed"] = s.Resumed,
-    };
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Leapfrog.Core;
+using Leapfrog.Core.Outcomes;
 using Leapfrog.Core.Releases;
 using Leapfrog.Engine;
 using Leapfrog.Remote;
@@ -52,7 +53,7 @@ internal static class HopStanding
                 ["position"] = at is null ? -1 : path.FindIndex(r => r.Equals(at)),
                 ["last_hop"] = s.LastHop is { } h ? new JsonObject
                 {
-                    ["from"] = h.From, ["to"] = h.To, ["outcome"] = h.Outcome, ["message"] = h.Message,
+                    ["from"] = h.From, ["to"] = h.To, ["outcome"] = h.Outcome.Name(), ["message"] = h.Message,
                     ["started"] = h.Started, ["finished"] = h.Finished,
                 } : null,
                 ["locked"] = s.Lock is not null,
@@ -75,7 +76,7 @@ internal static class HopStanding
     private static string Line(ServiceStanding s, Release? at)
     {
         var where = s.Release is not null ? $"at {s.Release.Id}" : at is null ? "no state recorded" : $"at {at.Id} (no hop recorded)";
-        var last = s.LastHop is { } h ? $" (last hop {h.From} -> {h.To}: {h.Outcome})" : "";
+        var last = s.LastHop is { } h ? $" (last hop {h.From} -> {h.To}: {h.Outcome.Name()})" : "";
         var lockNote = s.Lock is not null ? $"; locked by {s.Lock.Owner}" : "";
         return $"{s.Service}: {where}{last}{lockNote}";
     }

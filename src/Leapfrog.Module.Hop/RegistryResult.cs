@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Leapfrog.Core.Outcomes;
 using Leapfrog.Engine;
 
 namespace Leapfrog.Module.Hop;
@@ -11,7 +12,7 @@ internal static class RegistryResult
         ["service"] = r.Service,
         ["table"] = r.Table,
         ["release"] = r.Release,
-        ["verdict"] = r.Verdict,
+        ["verdict"] = r.Verdict.Name(),
         ["msg"] = r.Message,
         ["release_check"] = r.ReleaseCheck,
         ["oldest"] = r.Oldest,
@@ -32,7 +33,7 @@ internal static class RegistryResult
             ["age_s"] = x.AgeS,
             ["deleted"] = x.Deleted,
             ["disabled"] = x.Disabled,
-            ["status"] = x.Status,
+            ["status"] = x.Status.Name(),
             ["dead"] = x.Dead,
             ["removed"] = x.Removed,
         }).ToArray()),

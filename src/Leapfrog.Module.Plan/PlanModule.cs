@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Leapfrog.Core.Catalog;
+using Leapfrog.Core.Outcomes;
 using Leapfrog.Core.Planning;
 
 namespace Leapfrog.Module.Plan;
@@ -68,7 +69,7 @@ public static class PlanModule
             steps[service.Name] = new JsonArray(catalog.StepsFor(service, hop.To)
                 .Select(s => (JsonNode)new JsonObject
                 {
-                    ["kind"] = s.Kind.ToString().ToLowerInvariant(),
+                    ["kind"] = s.Kind.Name(),
                     ["name"] = s.Name,
                     ["argv"] = new JsonArray(s.Argv.Select(a => (JsonNode)a).ToArray()),
                 })

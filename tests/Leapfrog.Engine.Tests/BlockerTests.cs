@@ -1,4 +1,5 @@
 using Leapfrog.Core.Catalog;
+using Leapfrog.Core.Outcomes;
 
 namespace Leapfrog.Engine.Tests;
 
@@ -46,7 +47,7 @@ public sealed class BlockerTests(ControllerFixture fx)
             Assert.True(check.Failed);
             Assert.Contains("would be refused", check.Message);
             var found = Assert.Single(check.Blockers);
-            Assert.Equal(("cinder-untyped-volumes", "found", "blocking"), (found.Id, found.Status, found.Severity));
+            Assert.Equal(("cinder-untyped-volumes", BlockerStatus.Found, "blocking"), (found.Id, found.Status, found.Severity));
             Assert.Equal(["kind=volumes, untyped=2"], found.Details);
         }
         else
@@ -89,7 +90,7 @@ public sealed class BlockerTests(ControllerFixture fx)
 
         Assert.False(outcome.Failed, outcome.Message);
         var found = Assert.Single(outcome.Blockers);
-        Assert.Equal("found", found.Status);
+        Assert.Equal(BlockerStatus.Found, found.Status);
         Assert.Equal(["host=c1, version=52"], found.Details);
         Assert.Contains(outcome.Warnings, w => w.Contains("blocker old-computes", StringComparison.Ordinal));
         Assert.Equal(1, cloud.Executions("db", "sync"));
@@ -111,7 +112,7 @@ public sealed class BlockerTests(ControllerFixture fx)
         var outcome = await cloud.HopAsync("victoria", "wallaby", r => r with { Blockers = [writer] });
 
         var report = Assert.Single(outcome.Blockers);
-        Assert.Equal("could_not_check", report.Status);
+        Assert.Equal(BlockerStatus.CouldNotCheck, report.Status);
         Assert.Contains("READ ONLY", report.Error, StringComparison.OrdinalIgnoreCase);
         Assert.Equal("0", cloud.Scalar("SELECT COUNT(*) FROM guard"));
         Assert.False(outcome.Failed, outcome.Message);
@@ -156,7 +157,7 @@ public sealed class BlockerTests(ControllerFixture fx)
         var tooBig = Math.Ceiling(2.0 * free / size);
         var full = await cloud.HopAsync("victoria", "wallaby", r => r with { Blockers = [Space(tooBig)], CheckMode = true });
         var found = Assert.Single(full.Blockers);
-        Assert.Equal(("space", "found"), (found.Id, found.Status));
+        Assert.Equal(("space", BlockerStatus.Found), (found.Id, found.Status));
         var detail = Assert.Single(found.Details);
         Assert.Contains($"the largest table, {cloud.Database}.big, holds", detail, StringComparison.Ordinal);
         Assert.Contains("MiB free in", detail, StringComparison.Ordinal);

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Leapfrog.Core.Catalog;
+using Leapfrog.Core.Outcomes;
 
 namespace Leapfrog.Engine.Tests;
 
@@ -40,10 +42,10 @@ public sealed class CellTests(ControllerFixture fx)
         await watch;
 
         Assert.False(outcome.Failed, outcome.Message);
-        Assert.Equal(["cell0:skipped", "cell1:skipped", "cell2:done"], outcome.Cells.Select(c => $"{c.Name}:{c.Outcome}"));
+        Assert.Equal(["cell0:skipped", "cell1:skipped", "cell2:done"], outcome.Cells.Select(c => $"{c.Name}:{c.Outcome.Name()}"));
         var steps = outcome.Cells.Single(c => c.Name == "cell2").Steps;
-        Assert.Equal(["schema:db_sync", "data:online_data_migrations"], steps.Select(s => $"{s.Kind}:{s.Name}"));
-        Assert.All(steps, s => Assert.Equal("ok", s.Outcome));
+        Assert.Equal(["schema:db_sync", "data:online_data_migrations"], steps.Select(s => $"{s.Kind.Name()}:{s.Name}"));
+        Assert.All(steps, s => Assert.Equal(StepOutcome.Ok, s.Outcome));
         // The release's own tool says where cell2 is, and its rows are still there.
         Assert.Equal("wallaby_contracted", nova.Version("wallaby", "cell2"));
         Assert.Equal(["cell2-a", "cell2-b"], nova.Markers("cell2"));
@@ -62,7 +64,7 @@ public sealed class CellTests(ControllerFixture fx)
         Assert.All(modes, m => Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, m));
         Assert.Empty(Directory.GetFiles(cloud.StateDir, "*.conf", SearchOption.AllDirectories));
         var record = cloud.State()!.Hops.Single();
-        Assert.Equal([$"{cell2}:done"], record.Cells.Select(c => $"{c.Uuid}:{c.Outcome}"));
+        Assert.Equal([$"{cell2}:done"], record.Cells.Select(c => $"{c.Uuid}:{c.Outcome.Name()}"));
 
         var executions = cloud.Executions();
         var again = await cloud.HopAsync("victoria", "wallaby");
@@ -79,8 +81,8 @@ public sealed class CellTests(ControllerFixture fx)
         var outcome = await cloud.HopAsync("victoria", "wallaby", r => r with { CheckMode = true });
 
         Assert.False(outcome.Failed, outcome.Message);
-        Assert.Equal(["cell0:skipped", "cell1:skipped", "cell2:would_run"], outcome.Cells.Select(c => $"{c.Name}:{c.Outcome}"));
-        Assert.Equal(["db_sync:would_run", "online_data_migrations:would_run"], outcome.Cells[2].Steps.Select(s => $"{s.Name}:{s.Outcome}"));
+        Assert.Equal(["cell0:skipped", "cell1:skipped", "cell2:would_run"], outcome.Cells.Select(c => $"{c.Name}:{c.Outcome.Name()}"));
+        Assert.Equal(["db_sync:would_run", "online_data_migrations:would_run"], outcome.Cells[2].Steps.Select(s => $"{s.Name}:{s.Outcome.Name()}"));
         Assert.False(Directory.Exists(cloud.StateDir));
         Assert.Equal(1, cloud.Executions("list_cells"));
         Assert.Equal(0, cloud.Executions("sync"));
@@ -104,8 +106,8 @@ public sealed class CellTests(ControllerFixture fx)
         Assert.Contains($"cell 'cell3' ({cell3}): step schema:db_sync exited 1", failed.Message);
         Assert.Contains("Can't connect", failed.Message);
         // cell2's schema was synced; no data migration ran anywhere, the service's own included: they reach into every cell.
-        Assert.Equal(["cell0:skipped", "cell1:skipped", "cell2:unfinished", "cell3:failed", "cell4:not_run"], failed.Cells.Select(c => $"{c.Name}:{c.Outcome}"));
-        Assert.Equal([$"{cell3}:failed"], cloud.State()!.Hops.Single().Cells.Select(c => $"{c.Uuid}:{c.Outcome}"));
+        Assert.Equal(["cell0:skipped", "cell1:skipped", "cell2:unfinished", "cell3:failed", "cell4:not_run"], failed.Cells.Select(c => $"{c.Name}:{c.Outcome.Name()}"));
+        Assert.Equal([$"{cell3}:failed"], cloud.State()!.Hops.Single().Cells.Select(c => $"{c.Uuid}:{c.Outcome.Name()}"));
         Assert.Equal(0, nova.Runs(cell4));
         Assert.Equal(1, nova.Runs(cell2, "sync"));
         Assert.Equal(0, cloud.Executions("online_data_migrations"));
@@ -127,9 +129,9 @@ public sealed class CellTests(ControllerFixture fx)
         var resumed = await cloud.HopAsync("victoria", "wallaby", r => r with { CellConcurrency = 1 });
 
         Assert.False(resumed.Failed, resumed.Message);
-        Assert.Equal(["cell0:skipped", "cell1:skipped", "cell2:done", "cell3:done", "cell4:done"], resumed.Cells.Select(c => $"{c.Name}:{c.Outcome}"));
+        Assert.Equal(["cell0:skipped", "cell1:skipped", "cell2:done", "cell3:done", "cell4:done"], resumed.Cells.Select(c => $"{c.Name}:{c.Outcome.Name()}"));
         // The rerun resumed: cell2's sync is not run again (done earlier), its data migrations run now.
-        Assert.Equal(["db_sync:done_earlier", "online_data_migrations:ok"], resumed.Cells[2].Steps.Select(s => $"{s.Name}:{s.Outcome}"));
+        Assert.Equal(["db_sync:done_earlier", "online_data_migrations:ok"], resumed.Cells[2].Steps.Select(s => $"{s.Name}:{s.Outcome.Name()}"));
         Assert.Equal(1, nova.Runs(cell2, "sync"));
         Assert.Equal(1, nova.Runs(cell4, "sync"));
         Assert.Equal("wallaby_contracted", nova.Version("wallaby", "cell3"));
@@ -166,21 +168,21 @@ public sealed class CellTests(ControllerFixture fx)
         });
 
         Assert.True(outcome.Failed);
-        Assert.Equal(["cell0:skipped", "cell1:skipped", "cell2:failed", "cell3:failed"], outcome.Cells.Select(c => $"{c.Name}:{c.Outcome}"));
+        Assert.Equal(["cell0:skipped", "cell1:skipped", "cell2:failed", "cell3:failed"], outcome.Cells.Select(c => $"{c.Name}:{c.Outcome.Name()}"));
         foreach (var (name, uuid) in new[] { ("cell2", cell2), ("cell3", cell3) })
         {
             Assert.Contains($"cell '{name}' ({uuid}): step data:online_data_migrations is stuck: 3 batches in a row", outcome.Message);
             // Each cell's own count, from the tools' own log: exactly 3 batches each, not 3 between them.
             Assert.Equal(3, nova.Runs(uuid, "online_data_migrations"));
             var cell = outcome.Cells.Single(c => c.Name == name);
-            Assert.Equal("stuck", cell.Steps.Single(s => s.Kind == "data").Outcome);
+            Assert.Equal(StepOutcome.Stuck, cell.Steps.Single(s => s.Kind == StepKind.Data).Outcome);
             var migration = Assert.Single(cell.DataMigrations);
             Assert.Equal(("migrate_nova_items_wallaby", 0L, 3), (migration.Name, migration.Completed, migration.Batches));
             Assert.Contains($"migrate_nova_items_wallaby ({migration.LastNeeded} needed, 0 completed)", cell.Message);
         }
 
         // The service's own data migrations were not stuck: they finished before the cells' ran.
-        Assert.Equal("done", outcome.DataOutcome);
-        Assert.Equal(new[] { $"{cell2}:failed", $"{cell3}:failed" }.Order(), cloud.State()!.Hops.Single().Cells.Select(c => $"{c.Uuid}:{c.Outcome}").Order());
+        Assert.Equal(DataOutcome.Done, outcome.DataOutcome);
+        Assert.Equal(new[] { $"{cell2}:failed", $"{cell3}:failed" }.Order(), cloud.State()!.Hops.Single().Cells.Select(c => $"{c.Uuid}:{c.Outcome.Name()}").Order());
     }
 }

@@ -1,3 +1,5 @@
+using Leapfrog.Core.Catalog;
+using Leapfrog.Core.Outcomes;
 namespace Leapfrog.Engine.Tests;
 
 /// <summary>Online data migrations supervised by their own tables: summed per migration, stuck batches caught.</summary>
@@ -16,8 +18,8 @@ public sealed class DataSupervisionTests(ControllerFixture fx)
         Assert.Contains("is stuck: 3 batches in a row", outcome.Message);
         Assert.Contains("migrate_nova_items_wallaby (10 needed, 0 completed)", outcome.Message);
         Assert.Equal(3, cloud.Executions("online_data_migrations"));
-        Assert.Equal("stuck", outcome.Steps.Single(s => s.Kind == "data").Outcome);
-        Assert.Equal("failed", outcome.DataOutcome);
+        Assert.Equal(StepOutcome.Stuck, outcome.Steps.Single(s => s.Kind == StepKind.Data).Outcome);
+        Assert.Equal(DataOutcome.Failed, outcome.DataOutcome);
         Assert.False(outcome.Verified);
         var migration = Assert.Single(outcome.DataMigrations);
         Assert.Equal((30L, 0L, 3), (migration.Needed, migration.Completed, migration.Batches));
@@ -32,7 +34,7 @@ public sealed class DataSupervisionTests(ControllerFixture fx)
         var outcome = await cloud.HopAsync("victoria", "wallaby", r => r with { Batch = 10 });
 
         Assert.False(outcome.Failed, outcome.Message);
-        var data = outcome.Steps.Single(s => s.Kind == "data");
+        var data = outcome.Steps.Single(s => s.Kind == StepKind.Data);
         var migration = Assert.Single(outcome.DataMigrations);
         Assert.Equal("migrate_nova_items_wallaby", migration.Name);
         // What the database says was migrated, counted independently of the tool's tables.
@@ -89,7 +91,7 @@ public sealed class DataSupervisionTests(ControllerFixture fx)
         var migration = Assert.Single(outcome.DataMigrations);
         Assert.Equal(("accepted", 25L), (migration.Left, migration.LastNeeded));
         Assert.Equal("rows the fake tool can never move (the fake tools' OnlineMigrations.cs)", migration.LeftWhy);
-        Assert.Equal("done", outcome.DataOutcome);
+        Assert.Equal(DataOutcome.Done, outcome.DataOutcome);
         // The database says the rows are really left: the verdict notes them, it does not pretend they moved.
         Assert.Equal("25", cloud.Scalar("SELECT COUNT(*) FROM fake_items WHERE nova_wallaby IS NULL"));
     }

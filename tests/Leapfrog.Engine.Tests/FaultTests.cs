@@ -1,3 +1,5 @@
+using Leapfrog.Core.Catalog;
+using Leapfrog.Core.Outcomes;
 using Leapfrog.Testing;
 
 namespace Leapfrog.Engine.Tests;
@@ -97,7 +99,7 @@ public sealed class FaultTests(ControllerFixture fx)
         }
 
         await HopTests.WaitUntil(() => HopTests.Processes(cloud.Dir, "--migrate").Count == 0);
-        Assert.Equal("running", cloud.State()!.Hops.Single().Outcome);
+        Assert.Equal(HopStatus.Running, cloud.State()!.Hops.Single().Outcome);
         cloud.Configure(c => c with { HangStep = null });
 
         var rerun = await cloud.HopAsync("victoria", "wallaby");
@@ -195,7 +197,7 @@ public sealed class FaultTests(ControllerFixture fx)
         Assert.Equal(1, cloud.Executions("--contract"));
         Assert.Equal(1, Applied(cloud, "contract"));
         Assert.Equal("wallaby", cloud.State()!.Release);
-        Assert.Equal("done", cloud.State()!.Hops.Single().Outcome);
+        Assert.Equal(HopStatus.Done, cloud.State()!.Hops.Single().Outcome);
     }
 
     private static int Applied(Cloud cloud, string step) =>

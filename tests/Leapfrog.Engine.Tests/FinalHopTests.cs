@@ -1,3 +1,5 @@
+using Leapfrog.Core.Catalog;
+using Leapfrog.Core.Outcomes;
 namespace Leapfrog.Engine.Tests;
 
 /// <summary>cinder's db sync --bump-versions runs on the chain's last hop only, as the tool's own exec log shows.</summary>
@@ -13,13 +15,13 @@ public sealed class FinalHopTests(ControllerFixture fx)
         var middle = await cloud.HopAsync("victoria", "wallaby");
         Assert.False(middle.Failed, middle.Message);
         Assert.Equal(made, cloud.Executions("--bump-versions"));
-        Assert.Equal("skipped", Assert.Single(middle.Steps, s => s.Name == "bump_versions").Outcome);
+        Assert.Equal(StepOutcome.Skipped, Assert.Single(middle.Steps, s => s.Name == "bump_versions").Outcome);
 
         var last = await cloud.HopAsync("wallaby", "xena", r => r with { FinalHop = true });
         Assert.False(last.Failed, last.Message);
         Assert.Equal(made + 1, cloud.Executions("sync", "--bump-versions"));
         var bump = Assert.Single(last.Steps, s => s.Name == "bump_versions");
-        Assert.Equal("ok", bump.Meaning);
+        Assert.Equal(ExitMeaning.Ok, bump.Meaning);
 
         var again = await cloud.HopAsync("wallaby", "xena", r => r with { FinalHop = true });
         Assert.True(again.AlreadyDone);

@@ -1,3 +1,5 @@
+using Leapfrog.Core.Catalog;
+using Leapfrog.Core.Outcomes;
 using Leapfrog.Core.Toolboxes;
 using Leapfrog.Remote;
 
@@ -17,11 +19,11 @@ public sealed class HopTests(ControllerFixture fx)
         Assert.True(outcome.Changed);
         Assert.True(outcome.Verified);
         Assert.Equal(["probe:check", "schema:expand", "schema:migrate", "schema:contract", "verify:check"],
-            outcome.Steps.Select(s => $"{s.Kind}:{s.Name}").Take(5));
-        Assert.All(outcome.Steps.Where(s => s.Kind == "schema"), s => Assert.Equal((0, "ok", 1), (s.Rc!.Value, s.Outcome, s.Attempts)));
-        Assert.Equal("pending", outcome.Probe!.Meaning);
+            outcome.Steps.Select(s => $"{s.Kind.Name()}:{s.Name}").Take(5));
+        Assert.All(outcome.Steps.Where(s => s.Kind == StepKind.Schema), s => Assert.Equal((0, StepOutcome.Ok, 1), (s.Rc!.Value, s.Outcome, s.Attempts)));
+        Assert.Equal(ExitMeaning.Pending, outcome.Probe!.Meaning);
         Assert.Equal("wallaby", cloud.State()!.Release);
-        Assert.Equal("done", cloud.State()!.Hops.Single().Outcome);
+        Assert.Equal(HopStatus.Done, cloud.State()!.Hops.Single().Outcome);
         Assert.Equal(1, cloud.Executions("--expand"));
         Assert.Equal("wallaby_contracted", Testing.Proc.Run(cloud.Toolbox("wallaby").BinPath("keystone-manage"), ["--config-file", cloud.ConfigFile, "db_version"]).Stdout.Trim());
     }
@@ -69,8 +71,8 @@ public sealed class HopTests(ControllerFixture fx)
         Assert.False(outcome.Failed, outcome.Message);
         Assert.True(outcome.Changed);
         // The database is at victoria's heads, behind wallaby's: the pre-check answers the probe, which is not started.
-        Assert.Equal(("skipped", "pending"), (outcome.Probe!.Outcome, outcome.Probe.Meaning));
-        Assert.Contains(outcome.Steps, s => s.Name == "expand" && s.Outcome == "would_run");
+        Assert.Equal((StepOutcome.Skipped, ExitMeaning.Pending), (outcome.Probe!.Outcome, outcome.Probe.Meaning));
+        Assert.Contains(outcome.Steps, s => s.Name == "expand" && s.Outcome == StepOutcome.WouldRun);
         Assert.False(Directory.Exists(cloud.StateDir));
         Assert.Equal(1, cloud.Executions());
         Assert.Equal(1, cloud.Executions("-c")); // the read-only inspect script (tools, revisions, heads, the tools' version)
@@ -89,7 +91,7 @@ public sealed class HopTests(ControllerFixture fx)
         Assert.True(failed.Failed);
         Assert.Contains("schema:contract exited 1", failed.Message);
         Assert.Contains("fake failure", failed.Message);
-        Assert.Equal("failed", cloud.State()!.Hops.Single().Outcome);
+        Assert.Equal(HopStatus.Failed, cloud.State()!.Hops.Single().Outcome);
         Assert.Null(cloud.State()!.Release);
         Assert.False(Directory.Exists(Path.Combine(cloud.StateDir, "keystone.lock")));
 
@@ -97,8 +99,8 @@ public sealed class HopTests(ControllerFixture fx)
         var resumed = await cloud.HopAsync("victoria", "wallaby");
 
         Assert.False(resumed.Failed, resumed.Message);
-        Assert.Equal("done_earlier", resumed.Steps.Single(s => s.Name == "expand").Outcome);
-        Assert.Equal("ok", resumed.Steps.Single(s => s.Name == "contract").Outcome);
+        Assert.Equal(StepOutcome.DoneEarlier, resumed.Steps.Single(s => s.Name == "expand").Outcome);
+        Assert.Equal(StepOutcome.Ok, resumed.Steps.Single(s => s.Name == "contract").Outcome);
         Assert.Equal(1, cloud.Executions("--expand"));
         Assert.Equal(1, cloud.Executions("--migrate"));
         Assert.Equal(2, cloud.Executions("--contract"));
@@ -115,10 +117,10 @@ public sealed class HopTests(ControllerFixture fx)
         var outcome = await cloud.HopAsync("victoria", "wallaby", r => r with { Batch = 10 });
 
         Assert.False(outcome.Failed, outcome.Message);
-        var data = outcome.Steps.Single(s => s.Kind == "data");
+        var data = outcome.Steps.Single(s => s.Kind == StepKind.Data);
         Assert.True(data.Attempts >= 4, $"{data.Attempts} batches");
         Assert.Equal(0, data.Rc);
-        Assert.Equal("done", outcome.DataOutcome);
+        Assert.Equal(DataOutcome.Done, outcome.DataOutcome);
         Assert.Equal(data.Attempts, cloud.Executions("online_data_migrations"));
         Assert.Equal(data.Attempts, cloud.Executions("--max-count", "10"));
     }
@@ -134,7 +136,7 @@ public sealed class HopTests(ControllerFixture fx)
         Assert.True(outcome.Failed);
         Assert.Contains("online_data_migrations exited 2 (error)", outcome.Message);
         Assert.Equal(1, cloud.Executions("online_data_migrations"));
-        Assert.Equal("failed", outcome.DataOutcome);
+        Assert.Equal(DataOutcome.Failed, outcome.DataOutcome);
     }
 
     [Fact]
@@ -160,7 +162,7 @@ public sealed class HopTests(ControllerFixture fx)
 
         Assert.True(outcome.Failed);
         Assert.Contains("ran past step_timeout", outcome.Message);
-        Assert.Equal("timeout", outcome.Steps.Single(s => s.Name == "migrate").Outcome);
+        Assert.Equal(StepOutcome.Timeout, outcome.Steps.Single(s => s.Name == "migrate").Outcome);
         Assert.Empty(Processes(cloud.Dir, "--migrate"));
 
         cloud.Configure(c => c with { HangStep = null });

@@ -1,4 +1,5 @@
 using Leapfrog.Core.Catalog;
+using Leapfrog.Core.Outcomes;
 
 namespace Leapfrog.Engine.Tests;
 
@@ -14,9 +15,9 @@ public sealed class PhaseAndProbeTests(ControllerFixture fx)
         var outcome = await cloud.HopAsync("victoria", "wallaby", r => r with { Phases = new HashSet<StepKind> { StepKind.Schema } });
 
         Assert.False(outcome.Failed, outcome.Message);
-        Assert.Equal("ok", outcome.Steps.Single(s => s.Name == "sync").Outcome);
-        Assert.Equal("skipped", outcome.Steps.Single(s => s.Name == "online_data_migrations").Outcome);
-        Assert.Equal("not_run", outcome.DataOutcome);
+        Assert.Equal(StepOutcome.Ok, outcome.Steps.Single(s => s.Name == "sync").Outcome);
+        Assert.Equal(StepOutcome.Skipped, outcome.Steps.Single(s => s.Name == "online_data_migrations").Outcome);
+        Assert.Equal(DataOutcome.NotRun, outcome.DataOutcome);
         Assert.Equal(1, ToolRuns.Of(cloud, "wallaby", "sync"));
         Assert.Equal(0, ToolRuns.Of(cloud, "wallaby", "online_data_migrations"));
         Assert.Equal("0", cloud.Scalar("SELECT COUNT(*) FROM fake_items WHERE cinder_wallaby IS NOT NULL"));
@@ -31,9 +32,9 @@ public sealed class PhaseAndProbeTests(ControllerFixture fx)
         var outcome = await cloud.HopAsync("victoria", "wallaby");
 
         Assert.False(outcome.Failed, outcome.Message);
-        Assert.Equal("ok", outcome.Probe!.Meaning);
+        Assert.Equal(ExitMeaning.Ok, outcome.Probe!.Meaning);
         Assert.True(outcome.Verified);
-        Assert.All(outcome.Steps.Where(s => s.Kind == "schema"), s => Assert.Equal(("skipped", 0), (s.Outcome, s.Attempts)));
+        Assert.All(outcome.Steps.Where(s => s.Kind == StepKind.Schema), s => Assert.Equal((StepOutcome.Skipped, 0), (s.Outcome, s.Attempts)));
         Assert.Equal((0, 0, 0), (cloud.Executions("--expand"), cloud.Executions("--migrate"), cloud.Executions("--contract")));
         Assert.Equal(2, cloud.Executions("db_sync", "--check"));
         Assert.Equal(applied, cloud.Scalar("SELECT COUNT(*) FROM fake_history"));

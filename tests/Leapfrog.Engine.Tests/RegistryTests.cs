@@ -1,4 +1,5 @@
 using Leapfrog.Core.Catalog;
+using Leapfrog.Core.Outcomes;
 
 namespace Leapfrog.Engine.Tests;
 
@@ -35,17 +36,17 @@ public sealed class RegistryTests(ControllerFixture fx)
 
         Assert.False(outcome.Failed, outcome.Message);
         var r = Assert.IsType<RegistryReport>(outcome.Registry);
-        Assert.Equal("too_old", r.Verdict);
+        Assert.Equal(RegistryVerdict.TooOld, r.Verdict);
         Assert.Equal("66 (Caracal)", r.Oldest);
         Assert.Equal("too_old: stand-in: too old", r.ReleaseCheck);
         Assert.Equal("[workarounds] disable_compute_service_check_for_ffu = True", r.Workaround);
         var statuses = r.Rows.Select(x => (x.Cell, x.Host, x.Binary, x.Status)).ToList();
-        Assert.Contains((null, "compute1", "nova-compute", "too_old"), statuses);
-        Assert.Contains((null, "compute2", "nova-compute", "accepted"), statuses);
-        Assert.Contains((null, "control", "nova-conductor", "accepted"), statuses); // only computes are checked
-        Assert.Contains((null, "forced", "nova-compute", "accepted"), statuses);   // forced down: nova leaves it out
-        Assert.Contains((null, "gone", "nova-compute", "deleted"), statuses);
-        Assert.Contains(("cell1", "compute3", "nova-compute", "too_old"), statuses);
+        Assert.Contains((null, "compute1", "nova-compute", RegistryVerdict.TooOld), statuses);
+        Assert.Contains((null, "compute2", "nova-compute", RegistryVerdict.Accepted), statuses);
+        Assert.Contains((null, "control", "nova-conductor", RegistryVerdict.Accepted), statuses); // only computes are checked
+        Assert.Contains((null, "forced", "nova-compute", RegistryVerdict.Accepted), statuses);   // forced down: nova leaves it out
+        Assert.Contains((null, "gone", "nova-compute", RegistryVerdict.Deleted), statuses);
+        Assert.Contains(("cell1", "compute3", "nova-compute", RegistryVerdict.TooOld), statuses);
         Assert.Equal([("version", (string?)"52")], Assert.Single(r.Rows, x => x.Host == "compute1").Versions.Select(v => (v.Key, v.Value)));
         Assert.Contains("compute1 nova-compute (version=52)", r.Message);
         Assert.Contains("compute3 nova-compute (cell cell1, version=60)", r.Message);
@@ -128,8 +129,8 @@ public sealed class RegistryTests(ControllerFixture fx)
 
         Assert.False(outcome.Failed, outcome.Message);
         var r = outcome.Registry!;
-        Assert.Equal("pinned", r.Verdict);
-        Assert.Equal(["vol1:accepted", "sched1:pinned"], r.Rows.Select(x => $"{x.Host}:{x.Status}"));
+        Assert.Equal(RegistryVerdict.Pinned, r.Verdict);
+        Assert.Equal(["vol1:accepted", "sched1:pinned"], r.Rows.Select(x => $"{x.Host}:{x.Status.Name()}"));
         Assert.Equal(["rpc_current_version=3.11", "object_current_version=1.38"], r.Rows[1].Versions.Select(v => $"{v.Key}={v.Value}"));
         Assert.Null(r.Workaround);
     }
@@ -148,9 +149,9 @@ public sealed class RegistryTests(ControllerFixture fx)
         Assert.False(outcome.Failed, outcome.Message);
         Assert.True(outcome.Verified);
         var r = outcome.Registry!;
-        Assert.Equal("could_not_check", r.Verdict);
+        Assert.Equal(RegistryVerdict.CouldNotCheck, r.Verdict);
         Assert.Contains(r.Errors, e => e.Contains("no nova here", StringComparison.Ordinal));
-        Assert.All(r.Rows.Where(x => !x.Deleted), x => Assert.Equal("could_not_check", x.Status));
+        Assert.All(r.Rows.Where(x => !x.Deleted), x => Assert.Equal(RegistryVerdict.CouldNotCheck, x.Status));
     }
 
     private (Cloud Cloud, string CellDb) Nova()

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Leapfrog.Core.Catalog;
+using Leapfrog.Core.Outcomes;
 using Leapfrog.Testing;
 
 namespace Leapfrog.Engine.Tests;
@@ -19,17 +20,17 @@ public sealed class StartDataTests(ControllerFixture fx)
         var outcome = await cloud.HopAsync("victoria", "victoria", r => r with { Phases = new HashSet<StepKind> { StepKind.Data } });
 
         Assert.False(outcome.Failed, outcome.Message);
-        Assert.Equal("done", outcome.DataOutcome);
-        Assert.DoesNotContain(outcome.Steps, s => s.Kind == "schema" && s.Outcome != "skipped");
+        Assert.Equal(DataOutcome.Done, outcome.DataOutcome);
+        Assert.DoesNotContain(outcome.Steps, s => s.Kind == StepKind.Schema && s.Outcome != StepOutcome.Skipped);
         Assert.Equal("0", cloud.Scalar("SELECT COUNT(*) FROM fake_items WHERE nova_victoria IS NULL"));
         Assert.Equal("0", cloud.Scalar("SELECT COUNT(*) FROM fake_items WHERE nova_victoria IS NULL", nova.Database("cell2")));
-        Assert.Equal(["data:online_data_migrations"], outcome.Cells.Single(c => c.Name == "cell2").Steps.Select(s => $"{s.Kind}:{s.Name}"));
+        Assert.Equal(["data:online_data_migrations"], outcome.Cells.Single(c => c.Name == "cell2").Steps.Select(s => $"{s.Kind.Name()}:{s.Name}"));
         // Every tool that ran was victoria's, and none was a schema step.
         var log = Runs(cloud);
         Assert.All(log, r => Assert.Equal("victoria", r.Release));
         Assert.DoesNotContain(log, r => r.Argv.Contains("sync"));
         Assert.Equal("victoria", cloud.State()!.Release);
-        Assert.Equal(("victoria", "victoria", "done"), cloud.State()!.Hops.Select(h => (h.From, h.To, h.Outcome)).Single());
+        Assert.Equal(("victoria", "victoria", HopStatus.Done), cloud.State()!.Hops.Select(h => (h.From, h.To, h.Outcome)).Single());
 
         var again = await cloud.HopAsync("victoria", "victoria", r => r with { Phases = new HashSet<StepKind> { StepKind.Data } });
         Assert.True(again.AlreadyDone);

@@ -1,3 +1,5 @@
+using Leapfrog.Core.Catalog;
+using Leapfrog.Core.Outcomes;
 using Leapfrog.Testing;
 
 namespace Leapfrog.Engine.Tests;
@@ -60,7 +62,7 @@ public sealed class VerdictTests(ControllerFixture fx)
         Assert.False(api.AtHead);
         Assert.Equal(cloud.Toolbox("wallaby").Run("nova-manage", "api_db", "version").Stdout.Trim(), Assert.Single(api.Revision!));
         Assert.True(outcome.SchemaAfter.Single(d => d.Name == "nova").AtHead);
-        Assert.Equal("failed", cloud.State()!.Hops.Single().Outcome);
+        Assert.Equal(HopStatus.Failed, cloud.State()!.Hops.Single().Outcome);
         Assert.Null(cloud.State()!.Release);
     }
 

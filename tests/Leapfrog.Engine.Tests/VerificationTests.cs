@@ -1,3 +1,5 @@
+using Leapfrog.Core.Catalog;
+using Leapfrog.Core.Outcomes;
 namespace Leapfrog.Engine.Tests;
 
 /// <summary>A verification that fails after every step succeeded.</summary>
@@ -16,7 +18,7 @@ public sealed class VerificationTests(ControllerFixture fx)
         Assert.False(failed.Verified);
         Assert.Contains("verification upgrade_check did not pass", failed.Message);
         Assert.Contains("fake failure", failed.Message);
-        Assert.Equal("failed", cloud.State()!.Hops.Single().Outcome);
+        Assert.Equal(HopStatus.Failed, cloud.State()!.Hops.Single().Outcome);
         Assert.Null(cloud.State()!.Release);
         var batches = ToolRuns.Of(cloud, "wallaby", "online_data_migrations");
         Assert.Equal((1, 1), (ToolRuns.Of(cloud, "wallaby", "sync"), ToolRuns.Of(cloud, "wallaby", "upgrade", "check")));
@@ -28,10 +30,10 @@ public sealed class VerificationTests(ControllerFixture fx)
         Assert.False(rerun.Failed, rerun.Message);
         Assert.True(rerun.Verified);
         Assert.Equal("wallaby", cloud.State()!.Release);
-        Assert.Equal("done", cloud.State()!.Hops.Single().Outcome);
-        Assert.Equal("done_earlier", rerun.Steps.Single(s => s.Name == "sync").Outcome);
-        Assert.Equal("done_earlier", rerun.Steps.Single(s => s.Name == "online_data_migrations").Outcome);
-        Assert.Equal("ok", rerun.Steps.Single(s => s.Name == "upgrade_check").Outcome);
+        Assert.Equal(HopStatus.Done, cloud.State()!.Hops.Single().Outcome);
+        Assert.Equal(StepOutcome.DoneEarlier, rerun.Steps.Single(s => s.Name == "sync").Outcome);
+        Assert.Equal(StepOutcome.DoneEarlier, rerun.Steps.Single(s => s.Name == "online_data_migrations").Outcome);
+        Assert.Equal(StepOutcome.Ok, rerun.Steps.Single(s => s.Name == "upgrade_check").Outcome);
         Assert.Equal(1, ToolRuns.Of(cloud, "wallaby", "sync"));
         Assert.Equal(batches, ToolRuns.Of(cloud, "wallaby", "online_data_migrations"));
         Assert.Equal(2, ToolRuns.Of(cloud, "wallaby", "upgrade", "check"));
@@ -58,7 +60,7 @@ public sealed class VerificationTests(ControllerFixture fx)
 
         var outcome = await cloud.HopAsync("victoria", "wallaby", r => r with { Catalog = catalog, Service = catalog.Find("nova") });
 
-        var check = outcome.Steps.Single(s => s.Kind == "verify");
+        var check = outcome.Steps.Single(s => s.Kind == StepKind.Verify);
         Assert.Equal(2, check.Rc); // the tool's own verdict, kept as it said it
         Assert.Equal(["Database:Success:success", $"Placement API:Failure:{(asShipped ? "not_applicable" : "failure")}"],
             outcome.UpgradeChecks.Select(c => $"{c.Check}:{c.Result}:{c.Verdict}"));
@@ -67,7 +69,7 @@ public sealed class VerificationTests(ControllerFixture fx)
         {
             Assert.False(outcome.Failed, outcome.Message);
             Assert.True(outcome.Verified);
-            Assert.Equal("ok", check.Outcome);
+            Assert.Equal(StepOutcome.Ok, check.Outcome);
             Assert.Contains("nova/cmd/status.py UpgradeCommands._check_placement", outcome.UpgradeChecks[1].Why);
             Assert.Equal("wallaby", cloud.State()!.Release);
         }

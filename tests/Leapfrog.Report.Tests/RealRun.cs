@@ -64,12 +64,7 @@ public sealed class RealRun : IAsyncLifetime
         ["run_id"] = o.RunId,
         ["warnings"] = new JsonArray(o.Warnings.Select(w => (JsonNode)w).ToArray()),
         ["reconnects"] = o.Reconnects,
-        ["steps"] = new JsonArray(o.Steps.Select(s => (JsonNode)new JsonObject
-        {
-            ["name"] = s.Name, ["kind"] = s.Kind, ["rc"] = s.Rc, ["meaning"] = s.Meaning, ["outcome"] = s.Outcome,
-            ["stdout"] = s.Stdout, ["stderr"] = s.Stderr, ["error"] = s.Error, ["started"] = s.Started, ["duration_s"] = s.DurationS,
-            ["resumed"] = s.Resumed,
-        }).ToArray()),
+        ["steps"] = ResultJson.Steps(o.Steps), // as the hop module writes them
         ["schema_after"] = new JsonArray(o.SchemaAfter.Select(d => (JsonNode)new JsonObject
         {
             ["database"] = d.Database ?? d.Name, ["cell"] = d.Cell,

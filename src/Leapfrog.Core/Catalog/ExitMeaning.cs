@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
+using Leapfrog.Core.Outcomes;
+
 namespace Leapfrog.Core.Catalog;
 
 /// <summary>What one exit code of one command means in one release.</summary>
+[JsonConverter(typeof(WireEnumConverter<ExitMeaning>))]
 public enum ExitMeaning
 {
     /// <summary>Finished; for a probe or a check: nothing pending.</summary>

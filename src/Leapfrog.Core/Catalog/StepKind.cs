@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
+using Leapfrog.Core.Outcomes;
+
 namespace Leapfrog.Core.Catalog;
 
 /// <summary>The role of a catalog step within a hop.</summary>
+[JsonConverter(typeof(WireEnumConverter<StepKind>))]
 public enum StepKind
 {
     /// <summary>Asks the release's tools what is pending; read-only.</summary>

@@ -94,7 +94,7 @@ public sealed partial class BackupRunner
         var file = $"{Dir}/{target.Database}.sql.gz";
         var (kind, run, rc) = await executor.StatusAsync(unit, ct).ConfigureAwait(false);
         var command = BackupScripts.Dump($"{work}/{target.Number}.cnf", target.Database, file);
-        var resumed = kind == "running" || (kind == "done" && rc == 0);
+        var resumed = kind == UnitStatus.Running || (kind == UnitStatus.Done && rc == 0);
         var result = resumed
             ? await executor.AttachAsync(unit, run, ct).ConfigureAwait(false)
             : await executor.StartAsync(unit, run + 1, command, ct).ConfigureAwait(false);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Leapfrog.Core.Catalog;
+using Leapfrog.Core.Outcomes;
 
 namespace Leapfrog.Engine;
 
@@ -39,27 +40,27 @@ internal static class RegistryJudge
         }
 
         var rows = (read["rows"] as JsonArray ?? []).OfType<JsonObject>().Select(r => Row(def, r, answer, deadAfter)).ToList();
-        var verdict = errors.Count > 0 || rows.Any(r => r.Status == "could_not_check") || (answer is null && rows.Count > 0) ? "could_not_check"
-            : rows.Any(r => r.Status == "too_old") ? "too_old"
-            : rows.Any(r => r.Status == "pinned") ? "pinned"
-            : "accepted";
+        var verdict = errors.Count > 0 || rows.Any(r => r.Status == RegistryVerdict.CouldNotCheck) || (answer is null && rows.Count > 0) ? RegistryVerdict.CouldNotCheck
+            : rows.Any(r => r.Status == RegistryVerdict.TooOld) ? RegistryVerdict.TooOld
+            : rows.Any(r => r.Status == RegistryVerdict.Pinned) ? RegistryVerdict.Pinned
+            : RegistryVerdict.Accepted;
         var oldest = def.Accept.Kind == "oldest_version" && Number(answer?["oldest"]) is { } n ? $"{n} ({Text(answer?["oldest_name"])})" : null;
         var releaseCheck = def.Accept.Kind == "oldest_version" && Text(answer?["verdict"]) is { } v
             ? (Text(answer?["message"]) is { } m ? $"{v}: {clean(m)}" : v)
             : null;
-        var old = rows.Where(r => r.Status == "too_old").ToList();
-        var pinned = rows.Where(r => r.Status == "pinned").ToList();
+        var old = rows.Where(r => r.Status == RegistryVerdict.TooOld).ToList();
+        var pinned = rows.Where(r => r.Status == RegistryVerdict.Pinned).ToList();
         var dead = rows.Count(r => r.Dead);
         var message = verdict switch
         {
-            "too_old" =>
+            RegistryVerdict.TooOld =>
                 $"{old.Count} {def.Accept.Binary} service(s) older than {release} accepts (oldest: {oldest}): {string.Join("; ", old.Select(r => r.Describe()))}. " +
                 $"{release}'s control services refuse to start while they are registered; upgrade them to {release}, or remove the rows of computes that are gone" +
                 (def.Accept.Workaround is { } w ? $"; until then set {w}" : ""),
-            "pinned" =>
+            RegistryVerdict.Pinned =>
                 $"{pinned.Count} row(s) at older RPC/object versions than {release}'s: {string.Join("; ", pinned.Select(r => r.Describe()))}; " +
                 "the services pin themselves to them until every service has restarted (cinder-manage db sync --bump-versions moves them)",
-            "could_not_check" => $"{def.Service}'s registry could not be judged by {release}: {string.Join("; ", errors.DefaultIfEmpty("the release gave no answer"))}",
+            RegistryVerdict.CouldNotCheck => $"{def.Service}'s registry could not be judged by {release}: {string.Join("; ", errors.DefaultIfEmpty("the release gave no answer"))}",
             _ => $"{rows.Count(r => !r.Deleted)} live row(s), all accepted by {release}",
         };
         if (dead > 0)
@@ -77,7 +78,7 @@ internal static class RegistryJudge
             Message = message,
             ReleaseCheck = releaseCheck,
             Oldest = oldest,
-            Workaround = verdict == "too_old" || releaseCheck?.StartsWith("too_old", StringComparison.Ordinal) == true ? def.Accept.Workaround : null,
+            Workaround = verdict == RegistryVerdict.TooOld || releaseCheck?.StartsWith("too_old", StringComparison.Ordinal) == true ? def.Accept.Workaround : null,
             Source = def.Accept.Source,
             Rows = rows,
             DeadAfterS = (long)deadAfter.TotalSeconds,
@@ -91,12 +92,12 @@ internal static class RegistryJudge
         var deleted = Flag(r["deleted"]);
         var binary = Text(r["binary"]);
         var age = Number(r["leapfrog_age_s"]);
-        var status = deleted ? "deleted" : answer is null ? "could_not_check" : def.Accept.Kind switch
+        var status = deleted ? RegistryVerdict.Deleted : answer is null ? RegistryVerdict.CouldNotCheck : def.Accept.Kind switch
         {
             "oldest_version" => binary == def.Accept.Binary && !Flag(r["forced_down"]) && Number(r[def.Accept.Column!]) is { } version
-                                && version > 0 && Number(answer["oldest"]) is { } oldest && version < oldest ? "too_old" : "accepted",
+                                && version > 0 && Number(answer["oldest"]) is { } oldest && version < oldest ? RegistryVerdict.TooOld : RegistryVerdict.Accepted,
             _ => (answer["rpc"] as JsonObject)?[binary ?? ""] is { } rpc && Text(rpc) == Value(r[def.Versions[0]])
-                 && Text(answer["objects"]) == Value(r[def.Versions[^1]]) ? "accepted" : "pinned",
+                 && Text(answer["objects"]) == Value(r[def.Versions[^1]]) ? RegistryVerdict.Accepted : RegistryVerdict.Pinned,
         };
         return new RegistryRow
         {

@@ -1,3 +1,5 @@
+using Leapfrog.Core.Outcomes;
+
 namespace Leapfrog.Engine;
 
 /// <summary>One row of a service's registry (its <c>services</c> table) after the jump, judged by the target release.</summary>
@@ -30,8 +32,8 @@ public sealed record RegistryRow
     /// <summary>The service is disabled.</summary>
     public bool Disabled { get; init; }
 
-    /// <summary><c>accepted</c>, <c>too_old</c>, <c>pinned</c>, <c>deleted</c> or <c>could_not_check</c>.</summary>
-    public required string Status { get; init; }
+    /// <summary>The target release's judgement of this row (or <see cref="RegistryVerdict.Deleted"/>).</summary>
+    public required RegistryVerdict Status { get; init; }
 
     /// <summary>Not deleted, and no heartbeat for longer than the dead age.</summary>
     public bool Dead { get; init; }
@@ -56,8 +58,8 @@ public sealed record RegistryReport
     /// <summary>The target release.</summary>
     public required string Release { get; init; }
 
-    /// <summary><c>accepted</c>, <c>too_old</c> (the target's control services refuse to start), <c>pinned</c> or <c>could_not_check</c>.</summary>
-    public required string Verdict { get; init; }
+    /// <summary>The target release's judgement of the rows (never <see cref="RegistryVerdict.Deleted"/>).</summary>
+    public required RegistryVerdict Verdict { get; init; }
 
     /// <summary>One line: what the rows mean for the target release and what to do.</summary>
     public required string Message { get; init; }

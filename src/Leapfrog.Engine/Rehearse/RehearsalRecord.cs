@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Leapfrog.Core.Catalog;
+using Leapfrog.Core.Outcomes;
 
 namespace Leapfrog.Engine;
 
@@ -13,8 +15,7 @@ public static class RehearsalRecord
     /// <summary>The record's format, as the report reads it.</summary>
     public const string Format = "leapfrog-rehearsal/1";
 
-    private static readonly string[] WindowKinds = ["schema", "data"];
-    private static readonly string[] FailedOutcomes = ["failed", "timeout", "interrupted", "gave_up", "stuck"];
+    private static readonly StepKind[] WindowKinds = [StepKind.Schema, StepKind.Data];
 
     /// <summary>Builds the record.</summary>
     /// <param name="results">Every hop module result of the rehearsal, in the order they ran (start-data runs have from == to).</param>
@@ -192,11 +193,11 @@ public static class RehearsalRecord
                 .SelectMany(c => (c["steps"] as JsonArray ?? []).OfType<JsonObject>().Select(s => (s, Str(c["name"])))));
 
         /// <summary>Seconds of the steps of <paramref name="kinds"/> (null: every step), cells included.</summary>
-        public double Seconds(string[]? kinds) =>
-            AllSteps().Where(x => kinds is null || kinds.Contains(Str(x.Step["kind"]))).Sum(x => Num(x.Step["duration_s"]));
+        public double Seconds(StepKind[]? kinds) =>
+            AllSteps().Where(x => kinds is null || (Wire.TryParse<StepKind>(Str(x.Step["kind"]), out var kind) && kinds.Contains(kind))).Sum(x => Num(x.Step["duration_s"]));
 
         public FailedAt? FailedStep() =>
-            AllSteps().Where(x => FailedOutcomes.Contains(Str(x.Step["outcome"])))
+            AllSteps().Where(x => Wire.TryParse<StepOutcome>(Str(x.Step["outcome"]), out var outcome) && outcome.IsFailure())
                 .Select(x => new FailedAt(Str(x.Step["name"]) ?? "?", x.Cell, x.Step["rc"] is JsonValue v && v.TryGetValue<int>(out var rc) ? rc : null))
                 .FirstOrDefault();
 

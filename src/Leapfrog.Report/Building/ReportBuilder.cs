@@ -1,3 +1,4 @@
+using Leapfrog.Core.Outcomes;
 using Leapfrog.Report.Model;
 using Leapfrog.Report.Reading;
 
@@ -35,14 +36,14 @@ internal static class ReportBuilder
             Service = f.Service, Release = f.Release, ReleaseName = f.Release is null ? null : Words.Release(f.Release),
             LastHop = f.Hops.LastOrDefault() is { } last ? Words.HopTitle(last.From, last.To) : null,
             LastOutcome = f.Hops.LastOrDefault()?.Run.Outcome,
-            Running = f.Locked || f.Hops.LastOrDefault()?.Run.Outcome == "running",
+            Running = f.Locked || f.Hops.LastOrDefault()?.Run.Outcome == HopStatus.Running.Name(),
             StateFile = f.File, Updated = f.Updated,
         }).ToList();
 
         var notes = results.Notes().ToList();
         notes.AddRange(files.Where(f => f.Locked).Select(f => new Note("lock held", f.Service, null,
             $"{f.Service}'s lock ({f.Service}.lock beside {Path.GetFileName(f.File)}) is held: a hop is running or was cut off")));
-        notes.AddRange(hops.SelectMany(h => h.Services.Where(s => s.Outcome == "failed").Select(s => new Note("failure", s.Service, h.Title, s.Message ?? "failed (no message recorded)"))));
+        notes.AddRange(hops.SelectMany(h => h.Services.Where(s => s.Outcome == HopStatus.Failed.Name()).Select(s => new Note("failure", s.Service, h.Title, s.Message ?? "failed (no message recorded)"))));
 
         var backups = Backups.Read(input.Backups, input.BackupRoot, unread, sources);
         var runsAll = hops.SelectMany(h => h.Services).ToList();
@@ -54,7 +55,7 @@ internal static class ReportBuilder
         var rehearsal = Rehearsal.Read(input.Rehearsal, hops, window, unread, sources);
         sources.AddRange(results.Count > 0 ? [new SourceFile($"{results.Count} hop result(s)", "results")] : []);
 
-        var failed = services.Where(s => s.LastOutcome == "failed").Select(s => s.Service).ToList();
+        var failed = services.Where(s => s.LastOutcome == HopStatus.Failed.Name()).Select(s => s.Service).ToList();
         var (status, text) = (running, failed.Count, unread.Count, files.Count) switch
         {
             (true, _, _, _) => ("running", $"STILL RUNNING: {string.Join(", ", services.Where(s => s.Running).Select(s => s.Service))} had a hop under way when this report was written; it is not the final record"),

@@ -1,3 +1,4 @@
+using Leapfrog.Core.Outcomes;
 using Leapfrog.Report.Model;
 using Leapfrog.Report.Reading;
 
@@ -26,7 +27,7 @@ internal static class TimelineBuilder
         foreach (var (hop, run) in runs)
         {
             var start = Offset(run.Started, origin) ?? 0;
-            var end = run.Outcome == "running" ? (now - origin).TotalSeconds : Offset(run.Finished, origin);
+            var end = run.Outcome == HopStatus.Running.Name() ? (now - origin).TotalSeconds : Offset(run.Finished, origin);
             var bars = new List<Bar>();
             var cursor = start;
             foreach (var step in run.Steps)

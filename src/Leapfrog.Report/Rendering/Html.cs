@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Leapfrog.Core.Outcomes;
 using Leapfrog.Report.Building;
 using Leapfrog.Report.Model;
 
@@ -50,7 +51,7 @@ internal static partial class Html
         foreach (var s in r.Services)
         {
             sb.Append("<tr><td>").Append(E(s.Service)).Append("</td><td>").Append(E(s.ReleaseName ?? "its start release (no hop finished)"))
-              .Append("</td><td>").Append(E(s.LastHop ?? "none")).Append("</td><td>").Append(Outcome(s.Running ? "running" : s.LastOutcome ?? "-"))
+              .Append("</td><td>").Append(E(s.LastHop ?? "none")).Append("</td><td>").Append(Outcome(s.Running ? HopStatus.Running.Name() : s.LastOutcome ?? "-"))
               .Append("</td><td><code>").Append(E(s.StateFile ?? "-")).Append("</code></td></tr>");
         }
 

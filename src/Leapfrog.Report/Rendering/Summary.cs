@@ -1,3 +1,4 @@
+using Leapfrog.Core.Outcomes;
 using Leapfrog.Report.Building;
 using Leapfrog.Report.Model;
 
@@ -12,7 +13,7 @@ internal static class Summary
         lines.Add($"run: {r.Started ?? "-"} to {r.Finished ?? (r.Status == "running" ? "still running" : "-")}, {r.Hops.Count} hop(s), {r.Hops.Sum(h => h.Services.Count)} service hop(s)");
         foreach (var s in r.Services)
         {
-            lines.Add($"{s.Service}: at {s.ReleaseName ?? "its start release"}" + (s.LastHop is null ? "" : $" (last hop {s.LastHop}: {Legend.Hop(s.Running ? "running" : s.LastOutcome ?? "-")})"));
+            lines.Add($"{s.Service}: at {s.ReleaseName ?? "its start release"}" + (s.LastHop is null ? "" : $" (last hop {s.LastHop}: {Legend.Hop(s.Running ? HopStatus.Running.Name() : s.LastOutcome ?? "-")})"));
         }
 
         var unverified = r.Hops.SelectMany(h => h.Services.Where(s => s.Verified == false).Select(s => $"{s.Service} {h.Title}")).ToList();

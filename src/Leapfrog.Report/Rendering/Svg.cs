@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Leapfrog.Core.Outcomes;
 using Leapfrog.Report.Building;
 using Leapfrog.Report.Model;
 
@@ -41,7 +42,7 @@ internal static class Svg
             sb.Append(Inv($"<text class=\"lane-label\" x=\"{LabelWidth - 8}\" y=\"{y + 15:0.#}\" text-anchor=\"end\">")).Append(E(lane.Label)).Append("</text>");
             var x0 = LabelWidth + (lane.StartS * scale);
             var x1 = LabelWidth + ((lane.EndS ?? lane.StartS) * scale);
-            sb.Append(Inv($"<rect class=\"lane\" x=\"{x0:0.###}\" y=\"{y + 3:0.#}\" width=\"{Math.Max(x1 - x0, 0):0.###}\" height=\"{Row - 6:0.#}\" fill=\"#eceff1\" stroke=\"{Legend.Colour(lane.Outcome)}\" stroke-dasharray=\"{(lane.Outcome == "running" ? "4 2" : "none")}\"/>"));
+            sb.Append(Inv($"<rect class=\"lane\" x=\"{x0:0.###}\" y=\"{y + 3:0.#}\" width=\"{Math.Max(x1 - x0, 0):0.###}\" height=\"{Row - 6:0.#}\" fill=\"#eceff1\" stroke=\"{Legend.Colour(lane.Outcome)}\" stroke-dasharray=\"{(lane.Outcome == HopStatus.Running.Name() ? "4 2" : "none")}\"/>"));
             foreach (var bar in lane.Bars)
             {
                 var x = LabelWidth + (bar.StartS * scale);
