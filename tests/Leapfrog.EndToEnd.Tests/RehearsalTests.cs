@@ -149,29 +149,7 @@ public sealed class RehearsalTests(ITestOutputHelper output)
         using var box = Sandbox.Up("victoria wallaby", "keystone");
         var dir = Path.Combine(box.Dir, "rehearse");
         // The copy made and the play gone (as after Ctrl-C or a dropped connection during the chain): the module's start alone.
-        var play = Path.Combine(box.Dir, "start-only.yml");
-        File.WriteAllText(play, """
-            - hosts: leapfrog_migration_hosts
-              gather_facts: false
-              tasks:
-                - leapfrog.openstack.rehearse:
-                    action: start
-                    services: "{{ leapfrog_services }}"
-                    config_files: "{{ leapfrog_config_files }}"
-                    rehearsal_dir: "{{ leapfrog_rehearse_dir }}"
-                    state_dir: "{{ leapfrog_state_dir }}"
-                    host: "{{ ansible_host }}"
-                    port: "{{ ansible_port }}"
-                    private_key_file: "{{ ansible_ssh_private_key_file }}"
-                    known_hosts_file: "{{ leapfrog_known_hosts_file }}"
-                  delegate_to: localhost
-                  register: copy
-                - ansible.builtin.copy:
-                    content: "{{ copy | to_json }}"
-                    dest: "{{ leapfrog_rehearse_dir }}-result.json"
-                  delegate_to: localhost
-            """);
-        var started = Playbook.RunWith(play, Playbook.CollectionsPath, box, ["-e", $"leapfrog_rehearse_dir={dir}"]);
+        var started = StartOnly(box, dir);
         Assert.True(started.ExitCode == 0, started.ToString());
         Assert.NotEmpty(ScratchProcesses(dir));
         var overlay = Path.Combine(dir, "overlays", "keystone.conf");
@@ -375,6 +353,78 @@ public sealed class RehearsalTests(ITestOutputHelper output)
         Assert.Contains("every hop went through", next.Output, StringComparison.Ordinal);
         AssertScratchGone(dir);
         Assert.Equal(before, Checksums(box));
+    }
+
+    [Fact]
+    public void Nova_cell_mappings_in_the_copy_point_at_the_copy_and_production_s_are_unchanged()
+    {
+        using var box = Sandbox.Up("victoria wallaby", "nova");
+        var dbPort = File.ReadAllLines(Path.Combine(box.Dir, "sandbox.env")).Single(l => l.StartsWith("DB_PORT=", StringComparison.Ordinal))[8..];
+        var password = File.ReadAllText(Path.Combine(box.Dir, "mariadb", "admin-password")).Trim();
+        string Url(string db) => $"mysql+pymysql://leapfrog:{password}@127.0.0.1:{dbPort}/{db}?charset=utf8";
+        // nova's own table (nova/db/api/models.py CellMapping): cell0 in a database of its own, cell1 in the service's.
+        box.Sql("CREATE DATABASE nova_cell0; CREATE TABLE nova_cell0.marker (x INT); INSERT INTO nova_cell0.marker VALUES (5)");
+        box.Sql("CREATE TABLE cell_mappings (id INT PRIMARY KEY, uuid VARCHAR(36) NOT NULL, name VARCHAR(255), transport_url TEXT, database_connection TEXT); " +
+                $"INSERT INTO cell_mappings VALUES (1, '00000000-0000-0000-0000-000000000000', 'cell0', 'none:///', '{Url("nova_cell0")}'), " +
+                $"(2, '11111111-1111-1111-1111-111111111111', 'cell1', 'rabbit://guest@127.0.0.1:5672/', '{Url("nova")}')", "nova_api");
+        var production = box.Sql("SELECT id, name, database_connection FROM cell_mappings ORDER BY id", "nova_api");
+        var dir = Path.Combine(box.Dir, "rehearse");
+
+        var started = StartOnly(box, dir);
+        Assert.True(started.ExitCode == 0, started.ToString());
+        Assert.Contains("2 nova cell mapping(s) point at the copy", started.Output, StringComparison.Ordinal);
+
+        // The copy's rows, read here through the scratch server's own option file: every cell at the copy of its database.
+        var scratchPort = File.ReadAllLines(Path.Combine(dir, "scratch.cnf")).Single(l => l.StartsWith("port=", StringComparison.Ordinal))[5..];
+        string Copy(string sql, string db)
+        {
+            var r = Proc.Run("mariadb", [$"--defaults-extra-file={dir}/scratch.cnf", "-NB", "-e", sql, db], timeout: TimeSpan.FromSeconds(60));
+            Assert.True(r.ExitCode == 0, r.Stderr);
+            return r.Stdout;
+        }
+
+        var rows = Copy("SELECT name, database_connection FROM cell_mappings ORDER BY id", "nova_api").Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t')).ToList();
+        Assert.Equal(["cell0", "cell1"], rows.Select(r => r[0]));
+        Assert.StartsWith("mysql+pymysql://leapfrog_rehearse:", rows[0][1], StringComparison.Ordinal);
+        Assert.EndsWith($"@127.0.0.1:{scratchPort}/nova_cell0?charset=utf8", rows[0][1], StringComparison.Ordinal);
+        Assert.EndsWith($"@127.0.0.1:{scratchPort}/nova?charset=utf8", rows[1][1], StringComparison.Ordinal);
+        Assert.All(rows, r => Assert.DoesNotContain(password, r[1], StringComparison.Ordinal));
+        Assert.Equal("5", Copy("SELECT x FROM marker", "nova_cell0").Trim()); // the cell's database was copied too
+        Assert.Equal(production, box.Sql("SELECT id, name, database_connection FROM cell_mappings ORDER BY id", "nova_api"));
+
+        var clean = Playbook.Run(box, "rehearse.yml", "-e", $"leapfrog_rehearse_dir={dir}", "-e", "leapfrog_rehearse_cleanup=only");
+        Assert.True(clean.ExitCode == 0, clean.ToString());
+        AssertScratchGone(dir);
+    }
+
+    /// <summary>The rehearse module's start alone (the copy made, nothing run on it); its result goes to DIR-result.json.</summary>
+    private static PlaybookRun StartOnly(Sandbox box, string dir)
+    {
+        var play = Path.Combine(box.Dir, "start-only.yml");
+        File.WriteAllText(play, """
+            - hosts: leapfrog_migration_hosts
+              gather_facts: false
+              tasks:
+                - leapfrog.openstack.rehearse:
+                    action: start
+                    services: "{{ leapfrog_services }}"
+                    config_files: "{{ leapfrog_config_files }}"
+                    rehearsal_dir: "{{ leapfrog_rehearse_dir }}"
+                    state_dir: "{{ leapfrog_state_dir }}"
+                    host: "{{ ansible_host }}"
+                    port: "{{ ansible_port }}"
+                    private_key_file: "{{ ansible_ssh_private_key_file }}"
+                    known_hosts_file: "{{ leapfrog_known_hosts_file }}"
+                  delegate_to: localhost
+                  register: copy
+                - ansible.builtin.copy:
+                    content: "{{ copy | to_json }}"
+                    dest: "{{ leapfrog_rehearse_dir }}-result.json"
+                  delegate_to: localhost
+                - ansible.builtin.debug:
+                    msg: "{{ copy.msg }}"
+            """);
+        return Playbook.RunWith(play, Playbook.CollectionsPath, box, ["-e", $"leapfrog_rehearse_dir={dir}"]);
     }
 
     /// <summary>keystone-manage's expand of wallaby, as the tools' own log has it, after <paramref name="mark"/>.</summary>
