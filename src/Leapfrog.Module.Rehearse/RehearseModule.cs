@@ -63,6 +63,11 @@ internal static class RehearseModule
             ["free_bytes"] = o.FreeBytes,
             ["cells_pointed"] = o.CellsPointed,
             ["warnings"] = new JsonArray(o.Warnings.Select(w => (JsonNode)w).ToArray()),
+            ["load"] = o.Load,
+            ["hop_times"] = new JsonArray(o.HopTimes.Select(h => (JsonNode)new JsonObject
+            {
+                ["service"] = h.Service, ["run_id"] = h.RunId, ["from"] = h.From, ["to"] = h.To, ["started"] = h.Started, ["finished"] = h.Finished, ["outcome"] = h.Outcome,
+            }).ToArray()),
         };
     }
 
@@ -78,7 +83,7 @@ internal static class RehearseModule
         var results = run["results"] as JsonArray ?? [];
         var stopped = run["stopped"] is JsonValue v && v.TryGetValue<string>(out var s) && s.Length > 0 ? s : null;
         var record = RehearsalRecord.Build(results, plan, run["copy"] as JsonObject, args.GetBool("parallel", true), args.GetBool("backup", true), stopped,
-            DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
+            DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture), run["timing"] as JsonObject);
         var lines = RehearsalRecord.Summary(record, dest);
         if (run["scratch_lost"] is JsonValue l && l.TryGetValue<bool>(out var lost) && lost)
         {

@@ -48,6 +48,19 @@ public sealed class RehearsalTests(ITestOutputHelper output)
         Assert.Equal("passed", r.GetProperty("outcome").GetString());
         Assert.Equal(JsonValueKind.Null, r.GetProperty("blocker").ValueKind);
         Assert.True(r.GetProperty("predicted_window_s").GetDouble() > 0);
+        Assert.Equal("parallel", r.GetProperty("mode").GetString()); // the upgrade role's own default
+
+        // Each hop predicted from its wall time in the rehearsal, as the rehearsal's state files recorded it, plus backups.
+        var windows = r.GetProperty("hop_windows").EnumerateArray().ToList();
+        Assert.Equal(2, windows.Count);
+        Assert.All(windows, h =>
+        {
+            Assert.Equal("wall", h.GetProperty("basis").GetString());
+            Assert.True(h.GetProperty("wall_s").GetDouble() > 0);
+            Assert.InRange(h.GetProperty("predicted_s").GetDouble() - h.GetProperty("wall_s").GetDouble() - h.GetProperty("backup_s").GetDouble(), -0.15, 0.15);
+        });
+        Assert.InRange(r.GetProperty("predicted_window_s").GetDouble() - windows.Sum(h => h.GetProperty("predicted_s").GetDouble()), -0.25, 0.25);
+        Assert.NotEmpty(r.GetProperty("window").GetProperty("differences").EnumerateArray());
         var hops = r.GetProperty("hops").EnumerateArray().Select(h => $"{h.GetProperty("service").GetString()} {h.GetProperty("from").GetString()}->{h.GetProperty("to").GetString()}").ToList();
         Assert.All(new[] { "keystone", "glance", "cinder", "nova" }, s =>
         {
@@ -76,6 +89,8 @@ public sealed class RehearsalTests(ITestOutputHelper output)
         Assert.Contains("(serial)", run.Output, StringComparison.Ordinal);
         Assert.Contains("BLOCKED at wallaby -> xena, glance", run.Output, StringComparison.Ordinal);
         Assert.Contains("Production was not changed", run.Output, StringComparison.Ordinal);
+        Assert.Contains("rehearse again", run.Output, StringComparison.Ordinal); // the chain's stop says what a rehearsal's stop means
+        Assert.DoesNotContain("rerun the same playbook", run.Output, StringComparison.Ordinal);
 
         using var doc = JsonDocument.Parse(File.ReadAllText(record));
         var blocker = doc.RootElement.GetProperty("blocker");
@@ -134,29 +149,7 @@ public sealed class RehearsalTests(ITestOutputHelper output)
         using var box = Sandbox.Up("victoria wallaby", "keystone");
         var dir = Path.Combine(box.Dir, "rehearse");
         // The copy made and the play gone (as after Ctrl-C or a dropped connection during the chain): the module's start alone.
-        var play = Path.Combine(box.Dir, "start-only.yml");
-        File.WriteAllText(play, """
-            - hosts: leapfrog_migration_hosts
-              gather_facts: false
-              tasks:
-                - leapfrog.openstack.rehearse:
-                    action: start
-                    services: "{{ leapfrog_services }}"
-                    config_files: "{{ leapfrog_config_files }}"
-                    rehearsal_dir: "{{ leapfrog_rehearse_dir }}"
-                    state_dir: "{{ leapfrog_state_dir }}"
-                    host: "{{ ansible_host }}"
-                    port: "{{ ansible_port }}"
-                    private_key_file: "{{ ansible_ssh_private_key_file }}"
-                    known_hosts_file: "{{ leapfrog_known_hosts_file }}"
-                  delegate_to: localhost
-                  register: copy
-                - ansible.builtin.copy:
-                    content: "{{ copy | to_json }}"
-                    dest: "{{ leapfrog_rehearse_dir }}-result.json"
-                  delegate_to: localhost
-            """);
-        var started = Playbook.RunWith(play, Playbook.CollectionsPath, box, ["-e", $"leapfrog_rehearse_dir={dir}"]);
+        var started = StartOnly(box, dir);
         Assert.True(started.ExitCode == 0, started.ToString());
         Assert.NotEmpty(ScratchProcesses(dir));
         var overlay = Path.Combine(dir, "overlays", "keystone.conf");
@@ -289,6 +282,149 @@ public sealed class RehearsalTests(ITestOutputHelper output)
         AssertScratchGone(dir);
         Assert.Equal(before, Checksums(box));
         Assert.Empty(ProductionState(box));
+    }
+
+    [Fact]
+    public void An_ssh_cut_during_the_chain_on_the_copy_is_picked_up_again_and_leaves_nothing_behind()
+    {
+        // keystone's expand sleeps on the copy, so the cut lands while the hop module waits for it.
+        using var box = Sandbox.Up("victoria wallaby", "keystone", "slow_step=expand", "slow_seconds=10");
+        var before = Checksums(box);
+        var mark = box.Witness.Mark();
+        var (dir, record) = (Path.Combine(box.Dir, "rehearse"), Path.Combine(box.Dir, "record.json"));
+
+        PlaybookRun run;
+        IReadOnlyList<int> killed;
+        using (var play = Playbook.Start(box, "rehearse.yml", "-e", $"leapfrog_rehearse_dir={dir}", "-e", $"leapfrog_rehearse_record={record}"))
+        {
+            Assert.True(play.WaitUntil(() => Expands(box, mark).Count > 0, TimeSpan.FromMinutes(10)), play.Output);
+            // One cut, no cutter left running: the hop module's own SSH connections (Ansible runs it as AnsiballZ_hop).
+            killed = SshCut.ConnectionsOf(box.SshPort, pid => SshProcess.CommOf(pid) == "AnsiballZ_hop");
+            output.WriteLine($"cut the hop module's connection: killed sshd pids {string.Join(", ", killed)}");
+            run = play.Wait();
+        }
+
+        output.WriteLine(run.ToString());
+        Assert.NotEmpty(killed);
+        // The hop picked its step up again on the copy: expand ran once, the rehearsal went through, nothing is left.
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("every hop went through", run.Output, StringComparison.Ordinal);
+        Assert.Single(Expands(box, mark));
+        AssertScratchGone(dir);
+        Assert.Equal(before, Checksums(box));
+        Assert.Empty(ProductionState(box));
+        using var doc = JsonDocument.Parse(File.ReadAllText(record));
+        Assert.Equal("passed", doc.RootElement.GetProperty("outcome").GetString());
+    }
+
+    [Fact]
+    public void An_ssh_cut_while_copying_leaves_nothing_after_the_run_and_the_clean_up_and_a_rerun_starts_afresh()
+    {
+        using var box = Sandbox.Up("victoria wallaby", "keystone glance cinder nova");
+        var before = Checksums(box);
+        var (dir, record) = (Path.Combine(box.Dir, "rehearse"), Path.Combine(box.Dir, "record.json"));
+        var extra = new[] { "-e", $"leapfrog_rehearse_dir={dir}", "-e", $"leapfrog_rehearse_record={record}" };
+
+        // The rehearse module's own connection (comm truncated to 15 characters), cut as soon as the copy has begun
+        // (the scratch server runs): one cut, bounded by the copy's own duration, nothing left running after it.
+        var killed = new List<int>();
+        PlaybookRun run;
+        using (var play = Playbook.Start(box, "rehearse.yml", extra))
+        {
+            Assert.True(play.WaitUntil(() => ScratchProcesses(dir).Count > 0, TimeSpan.FromMinutes(10)), play.Output);
+            killed.AddRange(SshCut.ConnectionsOf(box.SshPort, pid => SshProcess.CommOf(pid) == "AnsiballZ_rehea"));
+            output.WriteLine($"cut the rehearse module's connection: killed sshd pids {string.Join(", ", killed)}");
+            run = play.Wait();
+        }
+
+        output.WriteLine(run.ToString());
+        Assert.NotEmpty(killed);
+        Assert.DoesNotContain("Traceback", run.Output, StringComparison.Ordinal);
+        Assert.Equal(before, Checksums(box));
+        Assert.Empty(ProductionState(box));
+        // Whether the module reconnected and went on or failed and removed its copy: after the run and a clean-up,
+        // no scratch server and no overlay are left, and the next rehearsal starts afresh and goes through.
+        var clean = Playbook.Run(box, "rehearse.yml", "-e", $"leapfrog_rehearse_dir={dir}", "-e", "leapfrog_rehearse_cleanup=only");
+        Assert.True(clean.ExitCode == 0, clean.ToString());
+        AssertScratchGone(dir);
+        var next = Playbook.Run(box, "rehearse.yml", extra);
+        output.WriteLine(next.ToString());
+        Assert.True(next.ExitCode == 0, next.ToString());
+        Assert.Contains("every hop went through", next.Output, StringComparison.Ordinal);
+        AssertScratchGone(dir);
+        Assert.Equal(before, Checksums(box));
+    }
+
+    [Fact]
+    public void Nova_cell_mappings_in_the_copy_point_at_the_copy_and_production_s_are_unchanged()
+    {
+        using var box = Sandbox.Up("victoria wallaby", "nova");
+        var dbPort = File.ReadAllLines(Path.Combine(box.Dir, "sandbox.env")).Single(l => l.StartsWith("DB_PORT=", StringComparison.Ordinal))[8..];
+        var password = File.ReadAllText(Path.Combine(box.Dir, "mariadb", "admin-password")).Trim();
+        string Url(string db) => $"mysql+pymysql://leapfrog:{password}@127.0.0.1:{dbPort}/{db}?charset=utf8";
+        // nova's own table (nova/db/api/models.py CellMapping): cell0 in a database of its own, cell1 in the service's.
+        box.Sql("CREATE DATABASE nova_cell0; CREATE TABLE nova_cell0.marker (x INT); INSERT INTO nova_cell0.marker VALUES (5)");
+        box.Sql("CREATE TABLE cell_mappings (id INT PRIMARY KEY, uuid VARCHAR(36) NOT NULL, name VARCHAR(255), transport_url TEXT, database_connection TEXT); " +
+                $"INSERT INTO cell_mappings VALUES (1, '00000000-0000-0000-0000-000000000000', 'cell0', 'none:///', '{Url("nova_cell0")}'), " +
+                $"(2, '11111111-1111-1111-1111-111111111111', 'cell1', 'rabbit://guest@127.0.0.1:5672/', '{Url("nova")}')", "nova_api");
+        var production = box.Sql("SELECT id, name, database_connection FROM cell_mappings ORDER BY id", "nova_api");
+        var dir = Path.Combine(box.Dir, "rehearse");
+
+        var started = StartOnly(box, dir);
+        Assert.True(started.ExitCode == 0, started.ToString());
+        Assert.Contains("2 nova cell mapping(s) point at the copy", started.Output, StringComparison.Ordinal);
+
+        // The copy's rows, read here through the scratch server's own option file: every cell at the copy of its database.
+        var scratchPort = File.ReadAllLines(Path.Combine(dir, "scratch.cnf")).Single(l => l.StartsWith("port=", StringComparison.Ordinal))[5..];
+        string Copy(string sql, string db)
+        {
+            var r = Proc.Run("mariadb", [$"--defaults-extra-file={dir}/scratch.cnf", "-NB", "-e", sql, db], timeout: TimeSpan.FromSeconds(60));
+            Assert.True(r.ExitCode == 0, r.Stderr);
+            return r.Stdout;
+        }
+
+        var rows = Copy("SELECT name, database_connection FROM cell_mappings ORDER BY id", "nova_api").Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t')).ToList();
+        Assert.Equal(["cell0", "cell1"], rows.Select(r => r[0]));
+        Assert.StartsWith("mysql+pymysql://leapfrog_rehearse:", rows[0][1], StringComparison.Ordinal);
+        Assert.EndsWith($"@127.0.0.1:{scratchPort}/nova_cell0?charset=utf8", rows[0][1], StringComparison.Ordinal);
+        Assert.EndsWith($"@127.0.0.1:{scratchPort}/nova?charset=utf8", rows[1][1], StringComparison.Ordinal);
+        Assert.All(rows, r => Assert.DoesNotContain(password, r[1], StringComparison.Ordinal));
+        Assert.Equal("5", Copy("SELECT x FROM marker", "nova_cell0").Trim()); // the cell's database was copied too
+        Assert.Equal(production, box.Sql("SELECT id, name, database_connection FROM cell_mappings ORDER BY id", "nova_api"));
+
+        var clean = Playbook.Run(box, "rehearse.yml", "-e", $"leapfrog_rehearse_dir={dir}", "-e", "leapfrog_rehearse_cleanup=only");
+        Assert.True(clean.ExitCode == 0, clean.ToString());
+        AssertScratchGone(dir);
+    }
+
+    /// <summary>The rehearse module's start alone (the copy made, nothing run on it); its result goes to DIR-result.json.</summary>
+    private static PlaybookRun StartOnly(Sandbox box, string dir)
+    {
+        var play = Path.Combine(box.Dir, "start-only.yml");
+        File.WriteAllText(play, """
+            - hosts: leapfrog_migration_hosts
+              gather_facts: false
+              tasks:
+                - leapfrog.openstack.rehearse:
+                    action: start
+                    services: "{{ leapfrog_services }}"
+                    config_files: "{{ leapfrog_config_files }}"
+                    rehearsal_dir: "{{ leapfrog_rehearse_dir }}"
+                    state_dir: "{{ leapfrog_state_dir }}"
+                    host: "{{ ansible_host }}"
+                    port: "{{ ansible_port }}"
+                    private_key_file: "{{ ansible_ssh_private_key_file }}"
+                    known_hosts_file: "{{ leapfrog_known_hosts_file }}"
+                  delegate_to: localhost
+                  register: copy
+                - ansible.builtin.copy:
+                    content: "{{ copy | to_json }}"
+                    dest: "{{ leapfrog_rehearse_dir }}-result.json"
+                  delegate_to: localhost
+                - ansible.builtin.debug:
+                    msg: "{{ copy.msg }}"
+            """);
+        return Playbook.RunWith(play, Playbook.CollectionsPath, box, ["-e", $"leapfrog_rehearse_dir={dir}"]);
     }
 
     /// <summary>keystone-manage's expand of wallaby, as the tools' own log has it, after <paramref name="mark"/>.</summary>

@@ -65,13 +65,16 @@ public sealed class RehearsalRealTests(ITestOutputHelper log)
             d.Chain().AssertCurrent(Suite.Trixie, "after the upgrade that followed the rehearsal");
         }
 
-        var actual = Rehearsal.Window(Path.Combine(dir, "state"), all.Select(d => d.Service));
-        var window = predicted["predicted_window_s"]!.GetValue<double>();
-        log.WriteLine($"predicted window {window:0.0} s (with checks {predicted["window"]!["with_checks_s"]}), actual {actual:0.0} s (first hop's start to last hop's end), " +
-                      $"actual/predicted {actual / window:0.00}");
-        foreach (var hop in predicted["hop_windows"]!.AsArray())
+        // Predicted against actual, per hop, as the record measures it (no timed assertion: scripts/bench prints the same figure).
+        var actual = Rehearsal.Hops(Path.Combine(dir, "state"), all.Select(d => d.Service));
+        foreach (var line in Rehearsal.Compare(predicted, actual))
         {
-            log.WriteLine($"  {hop!["from"]} -> {hop["to"]}: predicted {hop["predicted_s"]} s");
+            log.WriteLine($"  {line}");
+        }
+
+        foreach (var d in predicted["window"]!["differences"]!.AsArray())
+        {
+            log.WriteLine($"  differs: {d}");
         }
     }
 

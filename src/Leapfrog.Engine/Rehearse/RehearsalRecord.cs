@@ -20,42 +20,70 @@ public static class RehearsalRecord
     /// <summary>Builds the record.</summary>
     /// <param name="results">Every hop module result of the rehearsal, in the order they ran (start-data runs have from == to).</param>
     /// <param name="plan">The plan module's result (hops with services and waves, releases).</param>
-    /// <param name="copy">The copy's result (databases, backup seconds, largest tables), or null when the copy failed.</param>
+    /// <param name="copy">The copy's result (databases, backup seconds, largest tables, load), or null when the copy failed.</param>
     /// <param name="parallel">The mode the upgrade would use: each wave's services at once, or one service at a time.</param>
     /// <param name="backup">True when the upgrade backs up before each hop (the backup time is in the window).</param>
     /// <param name="stopped">Why the rehearsal stopped early (the chain's failure or the copy's), or null.</param>
     /// <param name="created">When the record is written (UTC, ISO 8601).</param>
-    public static JsonObject Build(JsonArray results, JsonObject plan, JsonObject? copy, bool parallel, bool backup, string? stopped, string created)
+    /// <param name="timing">
+    /// The stop's result: <c>hop_times</c>, every hop the rehearsal's state files recorded (service, run_id, from, to,
+    /// started, finished), and <c>load</c>; null when unread (each hop is then predicted from its steps alone).
+    /// </param>
+    public static JsonObject Build(JsonArray results, JsonObject plan, JsonObject? copy, bool parallel, bool backup, string? stopped, string created, JsonObject? timing = null)
     {
         var runs = results.OfType<JsonObject>().Select(Run.Of).ToList();
         var backupSeconds = copy?["backup_seconds"] as JsonObject;
-        var hops = new JsonArray();
-        var perService = new JsonArray();
-        double window = 0, backups = 0, withChecks = 0;
+        var times = Times(timing, runs);
+        var ran = new List<(JsonObject Hop, List<Run> Here, DateTimeOffset? Start, DateTimeOffset? End)>();
         foreach (var hop in (plan["hops"] as JsonArray ?? []).OfType<JsonObject>())
         {
             var (from, to) = (Str(hop["from"]), Str(hop["to"]));
             var here = runs.Where(r => r.From == from && r.To == to && !r.AlreadyDone).ToList();
-            if (here.Count == 0)
+            var timed = here.Select(r => times.GetValueOrDefault(r.RunId ?? "")).OfType<Span>().ToList();
+            if (here.Count > 0)
             {
-                continue;
+                ran.Add((hop, here, timed.Count > 0 ? timed.Min(t => t.Start) : null, timed.Count > 0 ? timed.Max(t => t.End) : null));
             }
+        }
 
+        var hops = new JsonArray();
+        var perService = new JsonArray();
+        double window = 0, steps = 0, backups = 0, withChecks = 0, measured = 0;
+        for (var i = 0; i < ran.Count; i++)
+        {
+            var (hop, here, start, end) = ran[i];
+            var (from, to) = (Str(hop["from"]), Str(hop["to"]));
             var waves = parallel ? Waves(hop, here) : here.Select(r => new List<Run> { r }).ToList();
-            var steps = waves.Sum(w => w.Max(r => r.Seconds(WindowKinds)));
+            var hopSteps = waves.Sum(w => w.Max(r => r.Seconds(WindowKinds)));
             var all = waves.Sum(w => w.Max(r => r.Seconds(null)));
             var hopBackup = backup ? here.Sum(r => backupSeconds?[r.Service]?.GetValue<double>() ?? 0) : 0;
-            window += steps;
+
+            // The hop's wall time in the rehearsal's playbook: from its first service's start to the next hop's first
+            // start (the role's work between hops, waves and polling included), the last hop to its last service's end.
+            var next = ran.Skip(i + 1).Select(x => x.Start).FirstOrDefault(x => x is not null);
+            double? wall = start is null ? null : ((next ?? end) - start)?.TotalSeconds;
+            var basis = wall is null ? "steps" : "wall";
+            var hopPredicted = (wall ?? all) + hopBackup;
+            window += hopPredicted;
+            measured += wall ?? 0;
+            steps += hopSteps;
             withChecks += all;
             backups += hopBackup;
             hops.Add((JsonNode)new JsonObject
             {
-                ["from"] = from, ["to"] = to, ["predicted_s"] = R(steps + hopBackup), ["steps_s"] = R(steps), ["with_checks_s"] = R(all), ["backup_s"] = R(hopBackup),
+                ["from"] = from, ["to"] = to, ["predicted_s"] = R(hopPredicted), ["basis"] = basis, ["wall_s"] = wall is null ? null : R(wall.Value),
+                ["steps_s"] = R(hopSteps), ["with_checks_s"] = R(all), ["backup_s"] = R(hopBackup),
+                ["outside_steps_s"] = wall is null ? null : R(wall.Value - all),
                 ["waves"] = new JsonArray(waves.Select(w => (JsonNode)new JsonArray(w.Select(r => (JsonNode)r.Service).ToArray())).ToArray()),
             });
             foreach (var r in here)
             {
-                perService.Add((JsonNode)new JsonObject { ["from"] = from, ["to"] = to, ["service"] = r.Service, ["predicted_s"] = R(r.Seconds(WindowKinds)) });
+                var own = times.GetValueOrDefault(r.RunId ?? "");
+                perService.Add((JsonNode)new JsonObject
+                {
+                    ["from"] = from, ["to"] = to, ["service"] = r.Service,
+                    ["predicted_s"] = R(own?.End is { } e ? (e - own.Start).TotalSeconds : r.Seconds(null)), ["steps_s"] = R(r.Seconds(WindowKinds)),
+                });
             }
         }
 
@@ -71,12 +99,16 @@ public static class RehearsalRecord
             ["releases"] = plan["releases"]?.DeepClone(),
             ["mode"] = parallel ? "parallel" : "serial",
             ["outcome"] = blocker is null ? "passed" : "blocked",
-            ["predicted_window_s"] = R(window + backups),
+            ["predicted_window_s"] = R(window),
             ["window"] = new JsonObject
             {
-                ["steps_s"] = R(window), ["backup_s"] = R(backups), ["with_checks_s"] = R(withChecks + backups),
-                ["basis"] = "schema and data steps on the critical path (" + (parallel ? "each wave's longest service, waves in the catalog's 'after' order" : "every service in turn") +
-                            ") of every hop, plus the backups before each hop as measured when copying; with_checks_s adds the probes and verifications",
+                ["wall_s"] = R(measured), ["backup_s"] = R(backups), ["steps_s"] = R(steps), ["with_checks_s"] = R(withChecks),
+                ["basis"] = "per hop, the hop's wall time in the rehearsal's own playbook on the copy, in the same mode (" +
+                            (parallel ? "waves in the catalog's 'after' order, each wave's services at once" : "one service at a time") +
+                            "): from its first service's start to the next hop's, the last hop to its end, so the tools' starts, version checks, " +
+                            "probes, verifications, the final hop's registry reading and the role's work between hops are in it; plus the backups " +
+                            "the real run takes before each hop, as measured when copying. A hop without recorded times counts its steps (basis 'steps').",
+                ["differences"] = Differences(backup, backups, copy, timing),
             },
             ["before_window"] = new JsonObject
             {
@@ -104,6 +136,46 @@ public static class RehearsalRecord
         };
     }
 
+    /// <summary>What differs between the rehearsal and the real run, each named with its figure where there is one.</summary>
+    private static JsonArray Differences(bool backup, double backups, JsonObject? copy, JsonObject? timing)
+    {
+        var said = new List<string>
+        {
+            backup
+                ? string.Create(CultureInfo.InvariantCulture, $"backups: the rehearsal backs up nothing; the real run's dumps before each hop are added as the copy measured them ({backups:0.0} s in all; the first hop's runs before that hop's first tool starts)")
+                : "backups: none in the real run (leapfrog_backup false), none added",
+            "database server: the copy runs in a scratch MariaDB on the controller (default settings, its own buffer pool), the real run on the production server",
+        };
+        var (before, after) = (copy?["load"], timing?["load"]);
+        if (before is not null || after is not null)
+        {
+            said.Add($"load: the controller's one-minute load average was {before?.ToJsonString() ?? "?"} before the copy and {after?.ToJsonString() ?? "?"} when the rehearsal ended; other work on the controller during the real run changes its times");
+        }
+
+        return new JsonArray(said.Select(x => (JsonNode)x).ToArray());
+    }
+
+    /// <summary>Each rehearsal run's start and end (by run id), from the state files' hops the stop read.</summary>
+    private static Dictionary<string, Span> Times(JsonObject? timing, IReadOnlyList<Run> runs)
+    {
+        var ids = runs.Select(r => r.RunId).OfType<string>().ToHashSet();
+        var times = new Dictionary<string, Span>();
+        foreach (var h in (timing?["hop_times"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            if (Str(h["run_id"]) is { } id && ids.Contains(id) && Time(h["started"]) is { } start)
+            {
+                times[id] = new Span(start, Time(h["finished"]));
+            }
+        }
+
+        return times;
+    }
+
+    private static DateTimeOffset? Time(JsonNode? node) =>
+        Str(node) is { } s && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t : null;
+
+    private sealed record Span(DateTimeOffset Start, DateTimeOffset? End);
+
     /// <summary>The prediction in a few lines an operator can paste into a change request.</summary>
     public static IReadOnlyList<string> Summary(JsonObject record, string file)
     {
@@ -114,10 +186,11 @@ public static class RehearsalRecord
             (record["blocker"] is JsonObject b
                 ? $"BLOCKED at {Str(b["hop"]) ?? "the copy"}{(b["service"] is null ? "" : $", {Str(b["service"])}")}{(b["step"] is null ? "" : $", step {Str(b["step"])}")}: {Str(b["message"])}"
                 : "every hop went through"),
-            $"Predicted outage window: {Human(Num(record["predicted_window_s"]))} (schema and data steps {Human(Num(w["steps_s"]))} + backups {Human(Num(w["backup_s"]))}; " +
-            $"with probes and verifications {Human(Num(w["with_checks_s"]))})",
+            $"Predicted outage window: {Human(Num(record["predicted_window_s"]))} (the hops as they ran on the copy {Human(Num(w["wall_s"]))} + backups {Human(Num(w["backup_s"]))}; " +
+            $"of that, schema and data steps on the critical path {Human(Num(w["steps_s"]))})",
         };
-        var hops = (record["hop_windows"] as JsonArray ?? []).OfType<JsonObject>().Select(h => $"{Str(h["from"])} -> {Str(h["to"])} {Human(Num(h["predicted_s"]))}").ToList();
+        var hops = (record["hop_windows"] as JsonArray ?? []).OfType<JsonObject>()
+            .Select(h => $"{Str(h["from"])} -> {Str(h["to"])} {Human(Num(h["predicted_s"]))}{(Str(h["basis"]) == "steps" ? " (steps only: no recorded times)" : "")}").ToList();
         if (hops.Count > 0)
         {
             lines.Add("Per hop: " + string.Join(", ", hops));
@@ -179,6 +252,8 @@ public static class RehearsalRecord
     /// <summary>One hop module result.</summary>
     private sealed record Run(JsonObject Raw, string Service, string? From, string? To, bool Failed, bool AlreadyDone)
     {
+        public string? RunId => Str(Raw["run_id"]);
+
         public static Run Of(JsonObject r)
         {
             // A result of a loop (r.item) or of async_status (r.item.item) names the service when the module could not.

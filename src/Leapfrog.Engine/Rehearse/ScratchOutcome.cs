@@ -38,7 +38,23 @@ public sealed record ScratchOutcome
 
     /// <summary>Warnings.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>Stop only: every hop the rehearsal's own state files recorded, read before they were removed (the chain's wall time on the copy).</summary>
+    public IReadOnlyList<HopTime> HopTimes { get; init; } = [];
+
+    /// <summary>The controller's load average over one minute: before the copy (start) or when the rehearsal ended (stop); null when unread.</summary>
+    public double? Load { get; init; }
 }
+
+/// <summary>One hop of one service as the rehearsal's state file recorded it.</summary>
+/// <param name="Service">The service.</param>
+/// <param name="RunId">The hop module run (the hop result's run_id).</param>
+/// <param name="From">Release the hop started from.</param>
+/// <param name="To">Release the hop went to.</param>
+/// <param name="Started">When the hop module started it (UTC, ISO 8601).</param>
+/// <param name="Finished">When it ended, or null.</param>
+/// <param name="Outcome">running, done or failed.</param>
+public sealed record HopTime(string Service, string RunId, string From, string To, string Started, string? Finished, string Outcome);
 
 /// <summary>One database of the copy.</summary>
 /// <param name="Service">The service that owns it.</param>

@@ -35,6 +35,23 @@ public sealed record ScratchRequest
     /// <summary>Known secret values (SSH password, key) masked in everything returned.</summary>
     public IReadOnlyList<string> Secrets { get; init; } = [];
 
+    /// <summary>An existing MariaDB the operator named to load the copy into, instead of a throwaway server; null: throwaway.</summary>
+    public ScratchServer? Server { get; init; }
+
+    /// <summary>With <see cref="Server"/>: a database of a name the copy needs that an earlier rehearsal created there (its marker table lists it) is dropped, not refused.</summary>
+    public bool DropLeftovers { get; init; }
+
     /// <summary>The directory where the rehearsal's state files (and locks) go.</summary>
     public string StateDir => $"{Directory}/state";
+}
+
+/// <summary>An existing MariaDB server the operator names for the copy. <see cref="Password"/> is a secret: never returned or logged.</summary>
+/// <param name="Host">Its host name or address, as the controller reaches it.</param>
+/// <param name="Port">Its TCP port.</param>
+/// <param name="User">A user that may create and drop databases there.</param>
+/// <param name="Password">The user's password (may be empty).</param>
+public sealed record ScratchServer(string Host, int Port, string User, string Password)
+{
+    /// <summary>host:port (an IPv6 address in brackets), as a database URL writes it.</summary>
+    public string Endpoint => Host.Contains(':', StringComparison.Ordinal) ? $"[{Host}]:{Port}" : $"{Host}:{Port}";
 }

@@ -132,9 +132,8 @@ public sealed class ChainBench(ITestOutputHelper log)
         var record = Path.Combine(dir, "rehearsal-record.json");
         var rehearsal = Rehearsal.Run(dir, inventory, vars, Path.Combine(dir, "scratch"), record, extra);
         log.WriteLine($"rehearsal: rehearse.yml exit {rehearsal.ExitCode}, {rehearsal.Seconds:0.0}s");
-        var predicted = rehearsal.ExitCode == 0 && File.Exists(record)
-            ? JsonNode.Parse(File.ReadAllText(record))!["predicted_window_s"]?.GetValue<double>()
-            : null;
+        var recorded = rehearsal.ExitCode == 0 && File.Exists(record) ? JsonNode.Parse(File.ReadAllText(record)) : null;
+        var predicted = recorded?["predicted_window_s"]?.GetValue<double>();
         var marks = WitnessMarks(all);
         var started = DateTimeOffset.UtcNow;
         var r = AnsiblePlaybook.Run(dir, inventory, vars, "leapfrog.yml", extra);
@@ -148,6 +147,18 @@ public sealed class ChainBench(ITestOutputHelper log)
         run["rehearsal_s"] = rehearsal.Seconds;
         run["predicted_window_s"] = predicted;
         run["actual_window_s"] = r.ExitCode == 0 ? Rehearsal.Window(stateDir, BenchFiles.Services) : null;
+        if (recorded is not null && r.ExitCode == 0)
+        {
+            // Per hop: the record's parts, and the upgrade's own hop measured the same way (Rehearsal.Hops).
+            var actual = Rehearsal.Hops(stateDir, BenchFiles.Services);
+            run["hop_compare"] = new JsonArray([.. recorded["hop_windows"]!.AsArray().Select(h => (JsonNode)new JsonObject
+            {
+                ["from"] = h!["from"]!.DeepClone(), ["to"] = h["to"]!.DeepClone(), ["predicted_s"] = h["predicted_s"]!.DeepClone(), ["wall_s"] = h["wall_s"]?.DeepClone(),
+                ["steps_s"] = h["steps_s"]!.DeepClone(), ["outside_steps_s"] = h["outside_steps_s"]?.DeepClone(), ["backup_s"] = h["backup_s"]!.DeepClone(),
+                ["actual_s"] = actual.Where(a => a.From == h["from"]!.GetValue<string>() && a.To == h["to"]!.GetValue<string>()).Select(a => (double?)a.Seconds).FirstOrDefault(),
+            })]);
+            run["differences"] = recorded["window"]!["differences"]!.DeepClone();
+        }
         return run;
     }
 

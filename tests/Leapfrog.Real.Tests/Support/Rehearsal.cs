@@ -19,12 +19,40 @@ public static class Rehearsal
             "-e", $"{{\"leapfrog_rehearse_overlay_roots\": [{string.Join(", ", Suites.Select(s => $"\"{s.Path}\""))}]}}"]);
 
     /// <summary>From the state files: the first hop's start (from != to) to the last hop's end, over every service.</summary>
-    public static double Window(string stateDir, IEnumerable<string> services)
+    public static double Window(string stateDir, IEnumerable<string> services) => Hops(stateDir, services).Sum(h => h.Seconds);
+
+    /// <summary>
+    /// Per hop (from != to), as the rehearsal record measures its own: from the hop's first service's start to the next
+    /// hop's first start, the last hop to its last service's end; the hops' seconds sum to <see cref="Window"/>.
+    /// </summary>
+    public static IReadOnlyList<(string From, string To, double Seconds)> Hops(string stateDir, IEnumerable<string> services)
     {
         var hops = services.SelectMany(s => JsonNode.Parse(File.ReadAllText(Path.Combine(stateDir, s + ".json")))!["hops"]!.AsArray())
-            .Where(h => h!["from"]!.GetValue<string>() != h["to"]!.GetValue<string>()).ToList();
-        var start = hops.Min(h => DateTimeOffset.Parse(h!["started"]!.GetValue<string>(), CultureInfo.InvariantCulture));
-        var end = hops.Max(h => DateTimeOffset.Parse(h!["finished"]!.GetValue<string>(), CultureInfo.InvariantCulture));
-        return (end - start).TotalSeconds;
+            .Where(h => h!["from"]!.GetValue<string>() != h["to"]!.GetValue<string>())
+            .Select(h => (From: h!["from"]!.GetValue<string>(), To: h["to"]!.GetValue<string>(), Started: Time(h["started"]!), Finished: Time(h["finished"]!)))
+            .GroupBy(h => (h.From, h.To)).Select(g => (g.Key.From, g.Key.To, Start: g.Min(h => h.Started), End: g.Max(h => h.Finished)))
+            .OrderBy(h => h.Start).ToList();
+        return hops.Select((h, i) => (h.From, h.To, ((i + 1 < hops.Count ? hops[i + 1].Start : h.End) - h.Start).TotalSeconds)).ToList();
     }
+
+    /// <summary>Per hop, predicted (the record's hop_windows) against actual (<see cref="Hops"/>), one line each, then the total.</summary>
+    public static IEnumerable<string> Compare(JsonNode record, IReadOnlyList<(string From, string To, double Seconds)> actual)
+    {
+        foreach (var h in record["hop_windows"]!.AsArray())
+        {
+            var (from, to) = (h!["from"]!.GetValue<string>(), h["to"]!.GetValue<string>());
+            var a = actual.FirstOrDefault(x => x.From == from && x.To == to);
+            var p = h["predicted_s"]!.GetValue<double>();
+            string F(double? x) => x?.ToString("0.0", CultureInfo.InvariantCulture) ?? "-";
+            yield return $"{from} -> {to}: predicted {F(p)} s (wall on the copy {F(h["wall_s"]?.GetValue<double>())} s, of it outside the steps " +
+                         $"{F(h["outside_steps_s"]?.GetValue<double>())} s; backups {F(h["backup_s"]!.GetValue<double>())} s), actual {F(a.To is null ? null : a.Seconds)} s" +
+                         (a.To is null || p <= 0 ? "" : $", {(a.Seconds / p).ToString("0.00", CultureInfo.InvariantCulture)}x");
+        }
+
+        var total = record["predicted_window_s"]!.GetValue<double>();
+        var sum = actual.Sum(x => x.Seconds);
+        yield return string.Create(CultureInfo.InvariantCulture, $"window: predicted {total:0.0} s, actual {sum:0.0} s, {(total > 0 ? sum / total : 0):0.00}x");
+    }
+
+    private static DateTimeOffset Time(JsonNode n) => DateTimeOffset.Parse(n.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 }
