@@ -67,6 +67,9 @@ public sealed record HopRequest
     /// <summary>Report only; change nothing.</summary>
     public bool CheckMode { get; init; }
 
+    /// <summary>Preflight: the pre-check also wants the release's status tool, which <see cref="HopRunner.UpgradeCheckAsync"/> runs after it.</summary>
+    public bool UpgradeCheck { get; init; }
+
     /// <summary>Values that must never appear in output (passwords, keys, passphrases).</summary>
     public IReadOnlyList<string> Secrets { get; init; } = [];
 
