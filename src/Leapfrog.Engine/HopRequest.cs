@@ -73,6 +73,9 @@ public sealed record HopRequest
     /// </summary>
     public bool ToolboxOnly { get; init; }
 
+    /// <summary>Preflight: the pre-check also wants the release's status tool, which <see cref="HopRunner.UpgradeCheckAsync"/> runs after it.</summary>
+    public bool UpgradeCheck { get; init; }
+
     /// <summary>Values that must never appear in output (passwords, keys, passphrases).</summary>
     public IReadOnlyList<string> Secrets { get; init; } = [];
 

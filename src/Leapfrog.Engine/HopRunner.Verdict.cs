@@ -18,7 +18,7 @@ public sealed partial class HopRunner
 
     /// <summary>The tools of every step this hop will run: its probe and verification, and the schema and data steps of its phases.</summary>
     private IEnumerable<(string Tool, string Path)> NeededTools() =>
-        new[] { First(StepKind.Probe), First(StepKind.Verify) }.OfType<StepDefinition>()
+        new[] { First(StepKind.Probe), First(StepKind.Verify), _request.UpgradeCheck ? StatusCheck : null }.OfType<StepDefinition>()
             .Concat(Steps(StepKind.Schema).Concat(Steps(StepKind.Data)).Where(s => _request.Phases.Contains(s.Kind)))
             .Select(s => s.Argv[0])
             .Distinct(StringComparer.Ordinal)

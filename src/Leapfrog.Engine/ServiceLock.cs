@@ -129,7 +129,7 @@ internal sealed class ServiceLock
     }
 
     /// <summary>The holder as messages name it; a hop's work is <c>FROM -> TO</c>, a backup's or restore's says what it does.</summary>
-    private static string Who(LockOwner? holder) =>
+    internal static string Who(LockOwner? holder) =>
         holder is null ? "an unknown holder" : $"{holder.Owner} (pid {holder.Pid} on {holder.Host}, since {holder.Started}, {Work(holder.Hop)})";
 
     private static string Work(string? work) =>

@@ -17,7 +17,10 @@ internal static class BackupArgs
 
     /// <summary>Reads the request.</summary>
     /// <exception cref="InvalidRequestException">Any bad parameter.</exception>
-    public static BackupRequest Request(ModuleArgs args)
+    /// <param name="args">The task's parameters.</param>
+    /// <param name="serviceName">The service, when the task names several (a probe's services); else its service.</param>
+    /// <param name="configFile">Its config file, when the task names several (a probe's config_files); else config_file.</param>
+    public static BackupRequest Request(ModuleArgs args, string? serviceName = null, string? configFile = null)
     {
         var action = args.GetChoice("action", "backup", "backup", "restore", "probe") switch
         {
@@ -26,7 +29,7 @@ internal static class BackupArgs
             _ => BackupAction.Backup,
         };
         var catalog = CatalogFile.Load(args);
-        var service = catalog.Find(args.GetRequired("service"));
+        var service = catalog.Find(serviceName ?? args.GetRequired("service"));
         var backupDir = Inputs.Path(args.GetString("backup_dir") ?? "/var/backups/leapfrog", "backup_dir").TrimEnd('/');
         var label = args.GetString("label");
         if (action != BackupAction.Probe && string.IsNullOrEmpty(label))
@@ -43,7 +46,7 @@ internal static class BackupArgs
         {
             Action = action,
             Service = service,
-            ConfigFile = Inputs.Path(args.GetString("config_file") ?? service.ConfigFile, "config_file"),
+            ConfigFile = Inputs.Path(configFile ?? args.GetString("config_file") ?? service.ConfigFile, "config_file"),
             Directory = $"{backupDir}/{label ?? "probe"}/{service.Name}",
             Keep = args.GetInt("keep", 0, 0, 10000),
             StateDir = Inputs.Path(args.GetString("state_dir") ?? "/var/lib/leapfrog", "state_dir").TrimEnd('/'),

@@ -11,6 +11,11 @@ internal static class BackupModule
     /// <summary>Validates everything, then runs. Bad input fails before any connection is made.</summary>
     public static async Task<JsonObject> RunAsync(ModuleArgs args)
     {
+        if (BackupProbe.Asked(args))
+        {
+            return await BackupProbe.RunAsync(args).ConfigureAwait(false);
+        }
+
         var request = BackupArgs.Request(args);
         var connection = HopArgs.Connection(args);
         var reconnect = TimeSpan.FromSeconds(args.GetInt("reconnect_timeout", 300, 0, 86400));

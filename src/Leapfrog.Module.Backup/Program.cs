@@ -5,4 +5,4 @@ using Leapfrog.Module.Backup;
 // File descriptor 1 as a plain file, not the Console: on a terminal (Ansible gives modules a pty over SSH
 // by default) .NET's console first writes terminal set-up codes, which would corrupt the one JSON object.
 await using var stdout = new StreamWriter(new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, 1));
-return await ModuleHost.RunAsync(args, BackupArgs.Parameters, BackupModule.RunAsync, stdout).ConfigureAwait(false);
+return await ModuleHost.RunAsync(args, [.. BackupArgs.Parameters, .. BackupProbe.Parameters], BackupModule.RunAsync, stdout).ConfigureAwait(false);
