@@ -71,6 +71,31 @@ public sealed class CellTests(ControllerFixture fx)
     }
 
     [Fact]
+    public async Task With_the_API_database_s_cell_mappings_the_cells_are_read_there_without_starting_the_tool_and_each_still_runs()
+    {
+        var nova = new NovaCells(fx, "cell2", "cell3");
+        var cloud = nova.Cloud;
+        // The table a real API database has (the fake tool keeps its mappings in fake_cell_mappings), in reverse id order:
+        // the list is sorted by name as list_cells sorts it.
+        fx.Db.Exec("CREATE VIEW cell_mappings AS SELECT 100 - CAST(RIGHT(name, 1) AS UNSIGNED) AS id, name, uuid, database_connection FROM fake_cell_mappings",
+            cloud.ApiDatabase);
+
+        var outcome = await cloud.HopAsync("victoria", "wallaby");
+
+        Assert.False(outcome.Failed, outcome.Message);
+        Assert.Equal(0, cloud.Executions("list_cells"));
+        Assert.Equal(["cell0:skipped", "cell1:skipped", "cell2:done", "cell3:done"], outcome.Cells.Select(c => $"{c.Name}:{c.Outcome}"));
+        foreach (var cell in new[] { "cell2", "cell3" })
+        {
+            // The release's own tool, through each cell's own database URL (its own password) read from the mapping.
+            Assert.Equal("wallaby_contracted", nova.Version("wallaby", cell));
+            Assert.Equal(1, nova.Runs(nova.Uuid(cell), "sync"));
+        }
+
+        Assert.DoesNotContain(NovaCells.Password("cell2"), JsonSerializer.Serialize(outcome));
+    }
+
+    [Fact]
     public async Task Check_mode_lists_the_cells_and_what_each_would_run_and_writes_nothing()
     {
         var nova = new NovaCells(fx, "cell2");
