@@ -96,6 +96,35 @@ public sealed class CellTests(ControllerFixture fx)
     }
 
     [Fact]
+    public async Task The_cells_schema_steps_run_alongside_the_service_s_own_db_sync_and_a_rerun_resumes_both()
+    {
+        var nova = new NovaCells(fx, "cell2");
+        var cloud = nova.Cloud;
+        var cell2 = nova.Uuid("cell2");
+        // Every db sync fails before changing anything, the service's own and each cell's: cell2's still ran, because the
+        // catalog starts the cells' schema steps alongside the service's own db_sync (schema_alongside), not after it.
+        cloud.Configure(c => c with { FailStep = "db sync", FailRc = 1 });
+
+        var failed = await cloud.HopAsync("victoria", "wallaby");
+
+        Assert.True(failed.Failed);
+        Assert.Contains("step schema:db_sync exited 1", failed.Message);
+        Assert.Contains($"cell 'cell2' ({cell2}): step schema:db_sync", failed.Message);
+        Assert.Equal(1, cloud.Executions("db", "sync") - cloud.Executions("db", "sync", "--local_cell"));
+        Assert.Equal(1, nova.Runs(cell2, "sync"));
+        Assert.Equal(0, cloud.Executions("online_data_migrations"));
+
+        cloud.Configure(c => c with { FailStep = null });
+        var again = await cloud.HopAsync("victoria", "wallaby");
+
+        Assert.False(again.Failed, again.Message);
+        Assert.Equal(["cell0:skipped", "cell1:skipped", "cell2:done"], again.Cells.Select(c => $"{c.Name}:{c.Outcome}"));
+        Assert.Equal("wallaby_contracted", nova.Version("wallaby", "cell2"));
+        Assert.Equal(2, nova.Runs(cell2, "sync")); // the failed run, then the rerun's
+        Assert.Equal(2, cloud.Executions("db", "sync") - cloud.Executions("db", "sync", "--local_cell"));
+    }
+
+    [Fact]
     public async Task Check_mode_lists_the_cells_and_what_each_would_run_and_writes_nothing()
     {
         var nova = new NovaCells(fx, "cell2");
