@@ -45,6 +45,9 @@ internal static partial class CellTable
         return cells;
     }
 
+    /// <summary>Whether <paramref name="text"/> is a UUID as a cell mapping has it.</summary>
+    public static bool IsUuid(string? text) => text is not null && Uuid().IsMatch(text);
+
     [GeneratedRegex("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")]
     private static partial Regex Uuid();
 }

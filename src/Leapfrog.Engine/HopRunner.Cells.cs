@@ -5,7 +5,7 @@ using Leapfrog.Remote;
 namespace Leapfrog.Engine;
 
 /// <summary>
-/// Cells (nova's cells v2): the target release's own tool lists the cells, and every cell other than cell0 and the
+/// Cells (nova's cells v2): listed as the target release's own tool lists them, and every cell other than cell0 and the
 /// service's own is synced and migrated with the same release's cell steps, through a config overlay (mode 0600, removed
 /// after) that sets its <c>[database] connection</c>: every cell's schema steps before the service's own data migrations,
 /// every cell's data migrations after them. At most <see cref="HopRequest.CellConcurrency"/> cells run at once; after a
@@ -265,9 +265,23 @@ public sealed partial class HopRunner
         }
     }
 
-    /// <summary>The cells as the target release's own tool lists them; their passwords join the redactor's secrets.</summary>
+    /// <summary>
+    /// The cells as the target release's own tool lists them; their passwords join the redactor's secrets. Read by the
+    /// toolbox's python3 from the API database's cell_mappings as list_cells reads and prints them (one short process,
+    /// no nova-manage start: <see cref="ReadCellsAsync"/>); when that gives no answer, the tool itself lists them.
+    /// </summary>
     private async Task<(IReadOnlyList<CellRow> Rows, string? Failure)> ListCellsAsync(CancellationToken ct)
     {
+        if (await ReadCellsAsync(ct).ConfigureAwait(false) is { } read)
+        {
+            foreach (var row in read)
+            {
+                Secret(row.Database);
+            }
+
+            return (read, null);
+        }
+
         var argv = _request.Service.Cells!.ListArgv.Select(a => a.Replace("{config_file}", _request.ConfigFile, StringComparison.Ordinal)).ToList();
         var command = ShellQuote.Join(_request.Toolbox.Wrap(argv, _request.ConfigFile));
         var timeout = _request.StepTimeout < TimeSpan.FromMinutes(10) ? _request.StepTimeout : TimeSpan.FromMinutes(10);
@@ -293,6 +307,28 @@ public sealed partial class HopRunner
         }
 
         return (rows, null);
+    }
+
+    /// <summary>
+    /// The cell list read by the toolbox's python3 (<see cref="Inspection.Cells"/>): the API database is the schema
+    /// database the cell databases' entry takes its cells from (<c>cells_from</c>), templates filled from that entry's own
+    /// option. Null (and the tool lists them) when the catalog names no such pair or the process could not tell.
+    /// </summary>
+    private async Task<IReadOnlyList<CellRow>?> ReadCellsAsync(CancellationToken ct)
+    {
+        var cellDb = _request.Service.Schema.FirstOrDefault(d => d.CellsFrom is not null);
+        var api = _request.Service.Schema.FirstOrDefault(d => d.Name == cellDb?.CellsFrom);
+        if (cellDb is null || api is null)
+        {
+            return null;
+        }
+
+        var argv = Inspection.Argv(_request.ConfigFile, Svc, [], [], cells: (api.Url, cellDb.Url));
+        var command = ShellQuote.Join(_request.Toolbox.Wrap(argv, _request.ConfigFile));
+        var timeout = _request.StepTimeout < InspectTimeout ? _request.StepTimeout : InspectTimeout;
+        var result = await _controller.RunAsync(command, timeout, ct).ConfigureAwait(false);
+        var answer = result.ExitCode == 0 ? Inspection.Parse(result.Stdout, _redactor.Clean) : null;
+        return answer?.Cells;
     }
 
     /// <summary>Why a cell runs no cell steps (cell0, or the service's own cell at <paramref name="own"/>); null when it runs them.</summary>

@@ -153,6 +153,23 @@ public sealed partial class HopRunner
         foreach (var step in steps)
         {
             index++;
+            if (step.Kind == StepKind.Schema && !cellSchema && step.Name == _request.Service.Cells?.SchemaAlongside)
+            {
+                // The cells' schema steps alongside this one (the catalog says each touches only its own database, and
+                // what must come first has run); both end before any data step.
+                cellSchema = true;
+                var cells = RunCellsAsync(runId, StepKind.Schema, ct);
+                var own = RunStepAsync(step, index, runId, pending, ct);
+                await Task.WhenAll(own, cells).ConfigureAwait(false); // both end (or throw) before the hop goes on
+                var failures = new[] { await own.ConfigureAwait(false), await cells.ConfigureAwait(false) }.OfType<string>().ToList();
+                if (failures.Count > 0)
+                {
+                    return string.Join("; ", failures);
+                }
+
+                continue;
+            }
+
             if (step.Kind == StepKind.Data && !cellSchema)
             {
                 // Every cell's schema before any data migration: the release's data migrations may reach into every cell.
@@ -163,20 +180,9 @@ public sealed partial class HopRunner
                 }
             }
 
-            // A final-hop step of another hop is skipped, not left out: the step numbers stay those of the catalog's list.
-            if (!_request.Phases.Contains(step.Kind) || (step.Kind == StepKind.Schema && !pending) || (step.FinalHop && !_request.FinalHop))
-
+            if (await RunStepAsync(step, index, runId, pending, ct).ConfigureAwait(false) is { } stepFailure)
             {
-                _reports.Add(Report(step, Command(step, _request.Batch), null, StepOutcome.Skipped, null, 0));
-                continue;
-            }
-
-            var report = step.Kind == StepKind.Data
-                ? await RunDataAsync(step, index, runId, ct).ConfigureAwait(false)
-                : await RunOnceAsync(step, index, runId, fresh: false, ct).ConfigureAwait(false);
-            if (!report.Outcome.Passed())
-            {
-                return $"step {step.Kind.Name()}:{step.Name} {Describe(report, step)}";
+                return stepFailure;
             }
         }
 
@@ -203,6 +209,22 @@ public sealed partial class HopRunner
 
         var check = await RunOnceAsync(verify, ++index, runId, fresh: true, ct).ConfigureAwait(false);
         return check.Outcome == StepOutcome.Ok ? null : $"verification {verify.Name} did not pass: {Describe(check, verify)}";
+    }
+
+    /// <summary>Runs (or skips) one of the service's own schema or data steps; returns its failure, or null.</summary>
+    private async Task<string?> RunStepAsync(StepDefinition step, int index, string runId, bool pending, CancellationToken ct)
+    {
+        // A final-hop step of another hop is skipped, not left out: the step numbers stay those of the catalog's list.
+        if (!_request.Phases.Contains(step.Kind) || (step.Kind == StepKind.Schema && !pending) || (step.FinalHop && !_request.FinalHop))
+        {
+            _reports.Add(Report(step, Command(step, _request.Batch), null, StepOutcome.Skipped, null, 0));
+            return null;
+        }
+
+        var report = step.Kind == StepKind.Data
+            ? await RunDataAsync(step, index, runId, ct).ConfigureAwait(false)
+            : await RunOnceAsync(step, index, runId, fresh: false, ct).ConfigureAwait(false);
+        return report.Outcome.Passed() ? null : $"step {step.Kind.Name()}:{step.Name} {Describe(report, step)}";
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Leapfrog.Core.Catalog;
 using Leapfrog.Core.Outcomes;
 using Leapfrog.Core.Planning;
+using Leapfrog.Core.Releases;
 
 namespace Leapfrog.Module.Plan;
 
@@ -61,8 +62,12 @@ public static class PlanModule
             skipped[service.Name] = $"{service.Name} has no migration tools before {service.Since}";
         }
 
-        // Run order: wave by wave (a service after those its 'after' names), catalog order within a wave.
-        var waves = catalog.Waves(services.Where(s => catalog.Exists(s, hop.To)));
+        // Run order: wave by wave (a service after those its 'after' names); within a wave, the longest expected hop first
+        // (catalog order among equals): Ansible starts a wave's hops one after the other, a second or two each, and the
+        // wave lasts as long as its longest hop.
+        var waves = catalog.Waves(services.Where(s => catalog.Exists(s, hop.To)))
+            .Select(w => w.OrderByDescending(s => ExpectedWork(catalog, s, hop.To)).ToList())
+            .ToList();
         var running = waves.SelectMany(w => w).ToList();
         foreach (var service in running)
         {
@@ -88,6 +93,14 @@ public static class PlanModule
             ["steps"] = steps,
         };
     }
+
+    /// <summary>
+    /// How long a service's hop is expected to take, in tool starts: its schema and data steps in <paramref name="to"/>,
+    /// and each of its cell steps once (they run again for every extra cell, whose count the plan cannot know).
+    /// </summary>
+    private static int ExpectedWork(ServiceCatalog catalog, ServiceDefinition service, Release to) =>
+        catalog.StepsFor(service, to).Count(s => s.Kind is StepKind.Schema or StepKind.Data)
+        + catalog.CellStepsFor(service, to).Count(s => s.Kind is StepKind.Schema or StepKind.Data);
 
     private static JsonArray Names(IEnumerable<ServiceDefinition> services) =>
         new(services.Select(s => (JsonNode)s.Name).ToArray());

@@ -73,6 +73,60 @@ public sealed class CellTests(ControllerFixture fx)
     }
 
     [Fact]
+    public async Task With_the_API_database_s_cell_mappings_the_cells_are_read_there_without_starting_the_tool_and_each_still_runs()
+    {
+        var nova = new NovaCells(fx, "cell2", "cell3");
+        var cloud = nova.Cloud;
+        // The table a real API database has (the fake tool keeps its mappings in fake_cell_mappings), in reverse id order:
+        // the list is sorted by name as list_cells sorts it.
+        fx.Db.Exec("CREATE VIEW cell_mappings AS SELECT 100 - CAST(RIGHT(name, 1) AS UNSIGNED) AS id, name, uuid, database_connection FROM fake_cell_mappings",
+            cloud.ApiDatabase);
+
+        var outcome = await cloud.HopAsync("victoria", "wallaby");
+
+        Assert.False(outcome.Failed, outcome.Message);
+        Assert.Equal(0, cloud.Executions("list_cells"));
+        Assert.Equal(["cell0:skipped", "cell1:skipped", "cell2:done", "cell3:done"], outcome.Cells.Select(c => $"{c.Name}:{c.Outcome}"));
+        foreach (var cell in new[] { "cell2", "cell3" })
+        {
+            // The release's own tool, through each cell's own database URL (its own password) read from the mapping.
+            Assert.Equal("wallaby_contracted", nova.Version("wallaby", cell));
+            Assert.Equal(1, nova.Runs(nova.Uuid(cell), "sync"));
+        }
+
+        Assert.DoesNotContain(NovaCells.Password("cell2"), JsonSerializer.Serialize(outcome));
+    }
+
+    [Fact]
+    public async Task The_cells_schema_steps_run_alongside_the_service_s_own_db_sync_and_a_rerun_resumes_both()
+    {
+        var nova = new NovaCells(fx, "cell2");
+        var cloud = nova.Cloud;
+        var cell2 = nova.Uuid("cell2");
+        // Every db sync fails before changing anything, the service's own and each cell's: cell2's still ran, because the
+        // catalog starts the cells' schema steps alongside the service's own db_sync (schema_alongside), not after it.
+        cloud.Configure(c => c with { FailStep = "db sync", FailRc = 1 });
+
+        var failed = await cloud.HopAsync("victoria", "wallaby");
+
+        Assert.True(failed.Failed);
+        Assert.Contains("step schema:db_sync exited 1", failed.Message);
+        Assert.Contains($"cell 'cell2' ({cell2}): step schema:db_sync", failed.Message);
+        Assert.Equal(1, cloud.Executions("db", "sync") - cloud.Executions("db", "sync", "--local_cell"));
+        Assert.Equal(1, nova.Runs(cell2, "sync"));
+        Assert.Equal(0, cloud.Executions("online_data_migrations"));
+
+        cloud.Configure(c => c with { FailStep = null });
+        var again = await cloud.HopAsync("victoria", "wallaby");
+
+        Assert.False(again.Failed, again.Message);
+        Assert.Equal(["cell0:skipped", "cell1:skipped", "cell2:done"], again.Cells.Select(c => $"{c.Name}:{c.Outcome}"));
+        Assert.Equal("wallaby_contracted", nova.Version("wallaby", "cell2"));
+        Assert.Equal(2, nova.Runs(cell2, "sync")); // the failed run, then the rerun's
+        Assert.Equal(2, cloud.Executions("db", "sync") - cloud.Executions("db", "sync", "--local_cell"));
+    }
+
+    [Fact]
     public async Task Check_mode_lists_the_cells_and_what_each_would_run_and_writes_nothing()
     {
         var nova = new NovaCells(fx, "cell2");

@@ -11,7 +11,7 @@ namespace Leapfrog.FakeTool;
 /// <c>&lt;release&gt;_contracted</c>. nova_api lives in <c>[api_database]</c>, every other component in <c>[database]</c>;
 /// the fake has no cell databases of its own. Blocker checks (<c>checks</c>) are not the fake's to answer: they are run
 /// by the real /usr/bin/python3 with the very script the hop sent, against the real database, and their findings copied;
-/// so is the registry part (<c>registry</c>: the services rows read, or dead ones removed).
+/// so is the registry part (<c>registry</c>: the services rows read, or dead ones removed), and the cell list (<c>cells</c>).
 /// </summary>
 internal static class FakePython
 {
@@ -101,7 +101,16 @@ internal static class FakePython
             answer["registry"] = rows;
         }
 
-        Console.Out.WriteLine(redactor.Clean(answer.ToJsonString()));
+        var cleaned = JsonNode.Parse(redactor.Clean(answer.ToJsonString()))!.AsObject();
+        if (request["cells"] is JsonObject cells)
+        {
+            // The cell list (the API database's cell_mappings; the fake's own table is fake_cell_mappings) is the real
+            // script's too, its URLs unmasked as list_cells --verbose prints them; without such a table it says why.
+            var (list, error) = RealChecks(args[1], request["config"]!.GetValue<string>(), cells, "cells", "cells");
+            cleaned[list is null ? "cells_error" : "cells"] = list ?? redactor.Clean(error ?? "no cell list");
+        }
+
+        Console.Out.WriteLine(cleaned.ToJsonString());
         return 0;
     }
 
@@ -129,7 +138,7 @@ internal static class FakePython
         }
     }
 
-    private static (JsonNode? Findings, string? Error) RealChecks(string script, string config, JsonArray checks, string key, string answerKey)
+    private static (JsonNode? Findings, string? Error) RealChecks(string script, string config, JsonNode checks, string key, string answerKey)
     {
         var start = new System.Diagnostics.ProcessStartInfo("/usr/bin/python3")
         {

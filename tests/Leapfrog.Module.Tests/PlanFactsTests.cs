@@ -67,9 +67,11 @@ public sealed class PlanFactsTests
         });
 
         Assert.Equal(["placement"], Strings(result["catalog"]!["nova"]!["after"]));
-        // queens -> rocky: placement has no tools before stein, so nova waits for nobody.
+        // queens -> rocky: placement has no tools before stein, so nova waits for nobody; it starts first, its hop the longest
+        // expected (5 migration steps, its 2 cell steps counted once; keystone's and cinder's 3 each, in catalog order).
         var first = result["hops"]![0]!;
-        Assert.Equal([["keystone", "cinder", "nova"]], first["waves"]!.AsArray().Select(Strings));
+        Assert.Equal([["nova", "keystone", "cinder"]], first["waves"]!.AsArray().Select(Strings));
+        Assert.Equal(["nova", "keystone", "cinder"], Strings(first["services"]));
         var second = result["hops"]![1]!;
         Assert.Equal([["keystone", "cinder", "placement"], ["nova"]], second["waves"]!.AsArray().Select(Strings));
         Assert.Equal(["keystone", "cinder", "placement", "nova"], Strings(second["services"]));

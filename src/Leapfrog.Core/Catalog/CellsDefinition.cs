@@ -19,6 +19,13 @@ public sealed record CellsDefinition
     /// <summary>The cell whose UUID is this is never run on its own (nova's cell0: the schema sync of the service's own cell covers it).</summary>
     public string? SkipUuid { get; init; }
 
+    /// <summary>
+    /// The service's own schema step (by name) that the cells' schema steps may run alongside: each touches only its own
+    /// database, and what must come first (nova's api_db sync) has run. Null: the cells' schema steps start after the
+    /// service's own schema steps. Either way they end before the first data step.
+    /// </summary>
+    public string? SchemaAlongside { get; init; }
+
     /// <summary>Every cell step of every release, in run order (kinds schema and data).</summary>
     public required IReadOnlyList<StepDefinition> Steps { get; init; }
 

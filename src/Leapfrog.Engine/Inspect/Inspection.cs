@@ -48,6 +48,15 @@ internal sealed class Inspection
     /// </summary>
     public string? ToolVersion { get; private init; }
 
+    /// <summary>
+    /// The cells as <c>nova-manage cell_v2 list_cells --verbose</c> lists them (database URLs with their passwords: keep
+    /// them in memory only); null when they were not asked for or could not be read (<see cref="CellsError"/>).
+    /// </summary>
+    public IReadOnlyList<CellRow>? Cells { get; private init; }
+
+    /// <summary>Why the cells could not be read (passwords masked); null when they were, or were not asked for.</summary>
+    public string? CellsError { get; private init; }
+
     /// <summary>The argv (before the toolbox wraps it) that asks the questions.</summary>
     /// <param name="configFile">The service config file.</param>
     /// <param name="service">The service name.</param>
@@ -55,9 +64,13 @@ internal sealed class Inspection
     /// <param name="databases">The catalog's schema databases of the service.</param>
     /// <param name="checks">Blocker checks to run (read-only); none when null.</param>
     /// <param name="versionTool">The path of the tool whose version to read from its distribution; none when null.</param>
+    /// <param name="cells">
+    /// To list the cells: the config option holding the API database's URL and the one cell URL templates are filled
+    /// from; none when null.
+    /// </param>
     public static IReadOnlyList<string> Argv(
         string configFile, string service, IEnumerable<(string Tool, string Path)> tools, IEnumerable<SchemaDatabase> databases,
-        IEnumerable<BlockerDefinition>? checks = null, string? versionTool = null)
+        IEnumerable<BlockerDefinition>? checks = null, string? versionTool = null, (string Url, string Default)? cells = null)
     {
         var request = new JsonObject
         {
@@ -80,6 +93,11 @@ internal sealed class Inspection
         if (versionTool is not null)
         {
             request["version"] = new JsonObject { ["tool"] = versionTool };
+        }
+
+        if (cells is { } c)
+        {
+            request["cells"] = new JsonObject { ["url"] = c.Url, ["default"] = c.Default };
         }
 
         return ["python3", "-c", Script, request.ToJsonString()];
@@ -156,12 +174,28 @@ internal sealed class Inspection
             return new Inspection(config is null ? null : clean(config), problems, databases, findings)
             {
                 ToolVersion = Text((answer["version"] as JsonObject)?["version"]) is { } v ? clean(v) : null,
+                Cells = CellRows(answer["cells"]),
+                CellsError = Text(answer["cells_error"]) is { } ce ? clean(ce) : answer["cells"] is JsonArray && CellRows(answer["cells"]) is null ? "a cell without a valid UUID" : null,
             };
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
         {
             return null;
         }
+    }
+
+    /// <summary>The cell rows, UUIDs lowercased as the cell table's; null when absent or a row lacks a valid UUID.</summary>
+    private static List<CellRow>? CellRows(JsonNode? node)
+    {
+        if (node is not JsonArray rows)
+        {
+            return null;
+        }
+
+        var cells = rows.OfType<JsonObject>().Select(r => (Name: Text(r["name"]), Uuid: Text(r["uuid"]), Database: Text(r["database"]))).ToList();
+        return cells.Count == rows.Count && cells.All(c => c.Name is not null && c.Database is not null && CellTable.IsUuid(c.Uuid))
+            ? cells.Select(c => new CellRow(c.Name!, c.Uuid!.ToLowerInvariant(), c.Database!)).ToList()
+            : null;
     }
 
     private static string? Text(JsonNode? node) =>

@@ -2,7 +2,9 @@
 # argv[1]: JSON {"config", "tools": [{"tool", "path"}], "databases": [{"name", "url", "layouts", "cells_from"}], "version": {"tool"}}.
 # Prints one JSON object: per tool whether it exists and can start; per database the revision it records and the
 # heads the toolbox's own migration scripts define; per blocker check ("checks") the rows it found or why it could
-# not check. Never prints a password; changes nothing (check queries run in a read-only transaction).
+# not check; asked for ("cells"), the cell list. Prints no password but the cell list's database URLs (as nova-manage
+# cell_v2 list_cells --verbose prints them; the engine keeps them in memory only); changes nothing (check queries run
+# in a read-only transaction).
 import configparser, json, os, re, shutil, sys
 
 req = json.loads(sys.argv[1])
@@ -420,6 +422,69 @@ def registry_remove(r, parser):
     return out
 
 
+# The cells as nova-manage cell_v2 list_cells --verbose lists them, without starting nova-manage (request key "cells":
+# "url", the option holding the API database's URL; "default", the one templates are filled from): every row of the
+# API database's cell_mappings (cell0 and disabled cells included) in id order (CellMappingList.get_all), sorted by
+# name as list_cells sorts them (stable: 'name or ""'), each database_connection filled as CellMapping.format_db_url
+# fills it (nova/objects/cell_mapping.py _format_url, _parse_netloc). Raises when that cannot be told as nova would
+# tell it (a '$' in an option: oslo.config substitutes it, this reader does not); the hop then runs list_cells itself.
+def nova_netloc(netloc):
+    these = {"username": None, "password": None, "hostname": None, "port": None}
+    userpass, hostport = netloc.split("@", 1) if "@" in netloc else ("", netloc)
+    if hostport.startswith("["):
+        end = hostport.find("]")
+        if end < 0:
+            raise ValueError("Invalid IPv6 URL")
+        these["hostname"], these["port"] = hostport[1:end], hostport[end + 1:]
+    elif ":" in hostport:
+        these["hostname"], these["port"] = hostport.split(":", 1)
+    else:
+        these["hostname"] = hostport
+    if ":" in userpass:
+        these["username"], these["password"] = userpass.split(":", 1)
+    else:
+        these["username"] = userpass
+    return these
+
+
+def nova_format_url(url, default):
+    from urllib.parse import urlparse
+    d = urlparse(default)
+    subs = {"username": d.username, "password": d.password, "hostname": d.hostname, "port": d.port,
+            "scheme": d.scheme, "query": d.query, "fragment": d.fragment, "path": d.path.lstrip("/")}
+    if "," in d.netloc:
+        for index, netloc in enumerate(d.netloc.split(","), 1):
+            for key, value in nova_netloc(netloc).items():
+                subs["%s%i" % (key, index)] = value
+    return url.format(**subs)
+
+
+def cell_list(c, parser):
+    import sqlalchemy
+    api = config_url(parser, c["url"])
+    default = config_url(parser, c["default"])
+    if not api:
+        raise RuntimeError("no %s in %s" % (c["url"], req["config"]))
+    if "$" in api or "$" in (default or ""):
+        raise RuntimeError("a '$' in %s or %s (oslo.config substitutes it)" % (c["url"], c["default"]))
+    remember(api)
+    engine = sqlalchemy.create_engine(api)
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(sqlalchemy.text("SELECT name, uuid, database_connection FROM cell_mappings ORDER BY id")).fetchall()
+    finally:
+        engine.dispose()
+    out = []
+    for name, uuid, url in sorted(rows, key=lambda r: r[0] or ""):
+        if default is not None and url is not None:
+            try:
+                url = nova_format_url(url, default)
+            except Exception:
+                pass  # nova logs it and keeps the mapping's URL as it is
+        out.append({"name": name or "", "uuid": uuid, "database": str(url)})
+    return out
+
+
 def main():
     parser = configparser.RawConfigParser(strict=False)
     problem = config_problem(req["config"])
@@ -464,6 +529,11 @@ def main():
         out["version"] = {"version": version, "why": why}
     if "checks" in req:
         out["findings"] = [f for c in req["checks"] for f in check(c, parser)]
+    if "cells" in req:
+        try:
+            out["cells"] = cell_list(req["cells"], parser)
+        except Exception as e:
+            out["cells_error"] = "%s: %s" % (type(e).__name__, clean(e))
     if "registry" in req:
         out["registry"] = [registry_remove(r, parser) if r.get("remove") else registry_read(r, parser) for r in req["registry"]]
     print(json.dumps(out))

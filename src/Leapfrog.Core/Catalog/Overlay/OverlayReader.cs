@@ -14,7 +14,7 @@ internal sealed partial class OverlayReader
 {
     private static readonly string[] RootKeys = ["services", "blockers"];
     private static readonly string[] ServiceKeys = ["name", "databases", "config_file", "since", "after", "versions", "version_argv", "schema", "steps", "source", "cells", "data_leftovers", "upgrade_checks"];
-    private static readonly string[] CellKeys = ["since", "list_argv", "skip_uuid", "steps", "source"];
+    private static readonly string[] CellKeys = ["since", "list_argv", "skip_uuid", "schema_alongside", "steps", "source"];
     private static readonly string[] StepKeys = ["name", "kind", "argv", "since", "until", "exit_codes", "final_hop", "source", "note"];
     private static readonly string[] Kinds = ["probe", "schema", "data", "verify"];
     private static readonly string[] Meanings = ["ok", "more", "pending", "warning", "error"];
@@ -166,6 +166,17 @@ internal sealed partial class OverlayReader
             }
 
             result["skip_uuid"] = uuid.ToLowerInvariant();
+        }
+
+        if (raw["schema_alongside"] is { } alongside)
+        {
+            var name = _e.Text(alongside, $"{path}.schema_alongside");
+            if (!StepName().IsMatch(name))
+            {
+                throw _e.Error($"{path}.schema_alongside", $"'{Printable.Clip(name, 40)}' is not a step name");
+            }
+
+            result["schema_alongside"] = name;
         }
 
         var steps = new JsonArray();
