@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Leapfrog.Core.Catalog;
+using Leapfrog.Core.Outcomes;
 using Leapfrog.Remote;
 
 namespace Leapfrog.Engine;
@@ -72,7 +73,7 @@ public sealed partial class HopRunner
         {
             Message = $"{_request.To.Id} {Svc}: toolbox {_request.Toolbox.Describe()} reports {reported}",
             StateFile = StateFile,
-            DataOutcome = "not_run",
+            DataOutcome = DataOutcome.NotRun,
         };
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Leapfrog.Core;
+using Leapfrog.Core.Outcomes;
 using Leapfrog.Engine;
 using Leapfrog.Remote;
 
@@ -121,8 +122,8 @@ internal static class HopPreflight
         }
 
         notes.Add($"{at}: toolbox reports {(string.IsNullOrEmpty(outcome.ToolboxVersion) ? "no version (not checked)" : outcome.ToolboxVersion)}");
-        notes.AddRange(outcome.Blockers.Where(b => !(b.Severity == "blocking" && b.Status == "found")).Select(b =>
-            $"{at}: blocker {b.Id} ({b.Severity}, {b.Status}): {b.Message}" +
+        notes.AddRange(outcome.Blockers.Where(b => !(b.Severity == "blocking" && b.Status == BlockerStatus.Found)).Select(b =>
+            $"{at}: blocker {b.Id} ({b.Severity}, {b.Status.Name()}): {b.Message}" +
             (b.Details.Count > 0 ? $" [{string.Join("; ", b.Details)}]" : "") + (b.Error is null ? "" : $" ({b.Error})") +
             $". Fix: {b.Fix}. Source: {b.Source}"));
         return HopResult.ToJson(outcome, request, shell.Target);
