@@ -173,7 +173,7 @@ public sealed class UpgradeRoleRealTests(ITestOutputHelper log)
 
     /// <summary>The problems the preflight role failed with, one per entry.</summary>
     private static string[] Problems(string output) =>
-        output.Split("preflight found ") is [_, var rest, ..] ? rest[(rest.IndexOf(':') + 1)..].Split('\n')[0].TrimEnd('}', '"').Split(" | ") : [];
+        output.Split("preflight found ") is [_, var rest, ..] ? rest[(rest.IndexOf(':') + 1)..].Split('\n')[0].TrimEnd('}', '"').Split(" | ").Select(p => p.Trim()).ToArray() : [];
 
     private static string Tail(string s) => s.Length <= 8000 ? s : s[^8000..];
 }
