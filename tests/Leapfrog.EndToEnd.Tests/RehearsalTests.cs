@@ -122,6 +122,8 @@ public sealed class RehearsalTests(ITestOutputHelper output)
             (["-e", $"leapfrog_rehearse_port={dbPort}"], $"port {dbPort} on 127.0.0.1", dir),
             ([], "lies inside the MariaDB datadir", Path.Combine(box.Dir, "mariadb", "data", "rehearse")),
             ([], "overlaps the production state directory", Path.Combine(box.StateDir, "rehearse")),
+            (["-e", "{\"leapfrog_rehearse_server\": {\"host\": \"\", \"user\": \"x\", \"password\": \"s3cret-pw\"}}"], "scratch_server.host", dir),
+            (["-e", "{\"leapfrog_rehearse_server\": {\"host\": \"127.0.0.1\", \"user\": \"x\"}}", "-e", "leapfrog_rehearse_port=43999"], "rehearsal_port is for the throwaway server", dir),
         };
         foreach (var (extra, message, where) in cases)
         {
@@ -130,6 +132,7 @@ public sealed class RehearsalTests(ITestOutputHelper output)
             Assert.Contains(message, run.Output, StringComparison.Ordinal);
             Assert.Contains("nothing was started", run.Output.Replace("\n", " ", StringComparison.Ordinal), StringComparison.Ordinal);
             Assert.DoesNotContain("Traceback", run.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain("s3cret-pw", run.Output, StringComparison.Ordinal);
             Assert.False(Path.Exists(where), $"{where} was made");
             Assert.False(File.Exists($"{box.Dir}/record.json"));
         }
