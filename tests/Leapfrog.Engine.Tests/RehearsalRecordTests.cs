@@ -69,7 +69,7 @@ public sealed class RehearsalRecordTests
         // run-0 is the start release's data (before the window); hop 1 starts at 10 s (keystone, placement; nova after
         // them), hop 2 at 100 s, its last service ends at 130 s. Production's old hops (another run id) are not counted.
         var timing = JsonNode.Parse("""
-            {"load": 1.5, "hop_times": [
+            {"load": "1.5", "hop_times": [
               {"service": "nova", "run_id": "run-0", "from": "victoria", "to": "victoria", "started": "2026-01-01T00:00:00Z", "finished": "2026-01-01T00:00:08Z"},
               {"service": "keystone", "run_id": "run-1", "from": "victoria", "to": "wallaby", "started": "2026-01-01T00:00:10Z", "finished": "2026-01-01T00:00:30Z"},
               {"service": "placement", "run_id": "run-2", "from": "victoria", "to": "wallaby", "started": "2026-01-01T00:00:11Z", "finished": "2026-01-01T00:00:16Z"},
@@ -93,7 +93,7 @@ public sealed class RehearsalRecordTests
         Assert.Equal(120 + 8, rec["predicted_window_s"]!.GetValue<double>());
         Assert.Equal(120, rec["window"]!["wall_s"]!.GetValue<double>());
         Assert.Equal(62, rec["hops"]!.AsArray().Single(h => h!["service"]!.GetValue<string>() == "nova" && h["to"]!.GetValue<string>() == "wallaby")!["predicted_s"]!.GetValue<double>());
-        Assert.Contains(rec["window"]!["differences"]!.AsArray(), d => d!.GetValue<string>().Contains("0.5 before the copy and 1.5 when", StringComparison.Ordinal));
+        Assert.Contains(rec["window"]!["differences"]!.AsArray(), d => d!.GetValue<string>().Contains("0.50 before the copy and 1.50 when", StringComparison.Ordinal));
         Assert.Contains("the hops as they ran on the copy 2 min 0 s + backups 8.0 s", RehearsalRecord.Summary(rec, "/tmp/r.json")[1], StringComparison.Ordinal);
     }
 

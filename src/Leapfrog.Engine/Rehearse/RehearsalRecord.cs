@@ -149,11 +149,16 @@ public static class RehearsalRecord
         var (before, after) = (copy?["load"], timing?["load"]);
         if (before is not null || after is not null)
         {
-            said.Add($"load: the controller's one-minute load average was {before?.ToJsonString() ?? "?"} before the copy and {after?.ToJsonString() ?? "?"} when the rehearsal ended; other work on the controller during the real run changes its times");
+            said.Add($"load: the controller's one-minute load average was {Load(before)} before the copy and {Load(after)} when the rehearsal ended; other work on the controller during the real run changes its times");
         }
 
         return new JsonArray(said.Select(x => (JsonNode)x).ToArray());
     }
+
+    /// <summary>A load average as a number or a text of one (Ansible may pass either); "?" when unread.</summary>
+    private static string Load(JsonNode? node) =>
+        node is JsonValue v && (v.TryGetValue<double>(out var d) || (v.TryGetValue<string>(out var s) && double.TryParse(s, CultureInfo.InvariantCulture, out d)))
+            ? d.ToString("0.00", CultureInfo.InvariantCulture) : "?";
 
     /// <summary>Each rehearsal run's start and end (by run id), from the state files' hops the stop read.</summary>
     private static Dictionary<string, Span> Times(JsonObject? timing, IReadOnlyList<Run> runs)

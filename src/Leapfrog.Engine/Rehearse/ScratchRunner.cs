@@ -321,18 +321,25 @@ public sealed class ScratchRunner
         };
     }
 
+    /// <summary>
+    /// Loads one dump as a detached step (the backup module's own load, run like a hop's step: it survives a dropped
+    /// connection and is waited for again, never started twice); returns its seconds.
+    /// </summary>
     private async Task<double> LoadAsync(string directory, DumpRecord dump, CancellationToken ct)
     {
         var option = $"{Dir}/load-{dump.Database}.cnf";
         await _controller.RunCheckedAsync(ScratchScripts.OptionCopy(Dir, option), "preparing the load", ct).ConfigureAwait(false);
-        var start = _time.GetTimestamp();
-        var result = await _controller.RunAsync(BackupScripts.Load(option, $"{directory}/{dump.File}"), _request.StepTimeout, ct).ConfigureAwait(false);
-        if (result.ExitCode != 0)
+        var executor = new StepExecutor(_controller, $"{Dir}/.steps", _request.StepTimeout);
+        var result = await executor.StartAsync($"{Dir}/.steps/load-{dump.Database}", 1, BackupScripts.Load(option, $"{directory}/{dump.File}"), ct).ConfigureAwait(false);
+        if (result.Rc != 0)
         {
-            throw new ControllerException(_redactor.Clean($"loading {dump.Database} into the scratch server failed (rc {result.ExitCode}): {Core.Printable.Clip(result.Stderr.Trim(), 300)}"));
+            var why = result.Rc is null ? "the load process was lost (killed, or the controller rebooted)"
+                : result.TimedOut ? $"it ran longer than step_timeout ({_request.StepTimeout.TotalSeconds:0} s)"
+                : $"rc {result.Rc}: {Core.Printable.Clip(result.Stderr.Trim(), 300)}";
+            throw new ControllerException(_redactor.Clean($"loading {dump.Database} into the scratch server failed: {why}"));
         }
 
-        return Math.Round(_time.GetElapsedTime(start).TotalSeconds, 3);
+        return Math.Round(result.DurationS, 3);
     }
 
     private async Task<int> PointCellsAsync(string service, string database, CancellationToken ct)

@@ -115,7 +115,7 @@ internal static class ScratchScripts
     /// <summary>
     /// Makes the directory (marker first), initialises a datadir, starts mariadbd detached (own datadir, tmpdir, socket,
     /// 127.0.0.1:PORT), makes the user <see cref="User"/> with a password made here, and writes <c>scratch.cnf</c>.
-    /// Prints <c>started PID</c>.
+    /// Prints <c>started PID</c>. Safe to run again after a dropped connection (the controller retries scripts).
     /// </summary>
     public static string Start(string dir, int port) =>
         $$"""
@@ -127,9 +127,11 @@ internal static class ScratchScripts
         inst=$(command -v mariadb-install-db || command -v mysql_install_db) || { echo "mariadb-install-db is not installed on the controller" >&2; exit 69; }
         client=$(command -v mariadb || command -v mysql) || { echo "the mariadb client is not installed on the controller" >&2; exit 69; }
         u=; [ "$(id -u)" = 0 ] && u=--user=root
-        "$inst" --no-defaults --datadir="$m/data" $u --auth-root-authentication-method=normal --skip-test-db --skip-name-resolve \
+        # Run again after a dropped connection: a datadir already made is kept, a server of it already running is used.
+        [ -d "$m/data/mysql" ] || "$inst" --no-defaults --datadir="$m/data" $u --auth-root-authentication-method=normal --skip-test-db --skip-name-resolve \
           --tmpdir="$m/tmp" > "$m/install.log" 2>&1 || { echo "mariadb-install-db failed: $(tail -n 3 "$m/install.log" | tr '\n' ' ')" >&2; exit 70; }
-        setsid "$srv" --no-defaults --datadir="$m/data" $u --bind-address=127.0.0.1 --port="$p" --socket="$m/sock" \
+        running=; for c in /proc/[0-9]*/cmdline; do tr '\0' '\n' < "$c" 2>/dev/null | grep -qxF -- "--datadir=$m/data" && running=1; done
+        [ -n "$running" ] || setsid "$srv" --no-defaults --datadir="$m/data" $u --bind-address=127.0.0.1 --port="$p" --socket="$m/sock" \
           --pid-file="$m/pid" --log-error="$m/error.log" --tmpdir="$m/tmp" --skip-name-resolve --skip-log-bin \
           --innodb-log-file-size=48M < /dev/null > /dev/null 2>&1 &
         i=0
@@ -137,15 +139,17 @@ internal static class ScratchScripts
           i=$((i + 1)); [ $i -lt 120 ] || { echo "the scratch server did not start: $(tail -n 3 "$m/error.log" | tr '\n' ' ')" >&2; exit 70; }
           sleep 0.5
         done
-        pw=$(head -c 48 /dev/urandom | od -An -tx1 | tr -d ' \n' | head -c 40)
-        printf "CREATE USER '%s'@'127.0.0.1' IDENTIFIED BY '%s';\nGRANT ALL ON *.* TO '%s'@'127.0.0.1';\n" {{User}} "$pw" {{User}} \
+        # One password however often this runs (noclobber: the first run's stays).
+        ( set -C; head -c 48 /dev/urandom | od -An -tx1 | tr -d ' \n' | head -c 40 > "$m/pw" ) 2>/dev/null
+        pw=$(cat "$m/pw") && [ -n "$pw" ] || { echo "no password for the scratch server" >&2; exit 70; }
+        printf "CREATE OR REPLACE USER '%s'@'127.0.0.1' IDENTIFIED BY '%s';\nGRANT ALL ON *.* TO '%s'@'127.0.0.1';\n" {{User}} "$pw" {{User}} \
           | "$client" --no-defaults --socket="$m/sock" -uroot || exit 70
         printf '[client]\nuser=%s\npassword=%s\nhost=127.0.0.1\nport=%s\nprotocol=TCP\n' {{User}} "$pw" "$p" > "$d/scratch.cnf" || exit 70
         printf '%s:%s' {{User}} "$pw" > "$d/auth" && printf '127.0.0.1:%s' "$p" > "$d/endpoint" || exit 70
         echo "started $(cat "$m/pid" 2>/dev/null)"
         """;
 
-    /// <summary>A private copy of scratch.cnf for one load (the load step removes its option file).</summary>
+    /// <summary>A private copy of scratch.cnf for one load.</summary>
     public static string OptionCopy(string dir, string copy) => $"umask 077; cp -f {Q(dir + "/scratch.cnf")} {Q(copy)}";
 
     /// <summary>
@@ -234,6 +238,10 @@ internal static class ScratchScripts
         ours() { tr '\0' '\n' < "/proc/$1/cmdline" 2>/dev/null | grep -qxF -- "--datadir=$m/data"; }
         pids=$(cat "$m/pid" 2>/dev/null); alive=; made=; [ -d "$m/data" ] && made=1
         for c in /proc/[0-9]*; do ours "${c#/proc/}" && pids="$pids ${c#/proc/}"; done
+        # Detached dumps and loads still running (an interrupted copy): killed first, so none writes after the stop.
+        for a in "$d"/.steps/*/[0-9]* "$d"/dumps/*/.steps/*/[0-9]*; do
+          [ -f "$a/pid" ] && [ ! -f "$a/rc" ] && kill -KILL "-$(cat "$a/pid")" 2>/dev/null
+        done
         for pid in $pids; do ours "$pid" && alive=1 && kill -TERM "$pid" 2>/dev/null; done
         i=0
         for pid in $pids; do
