@@ -86,7 +86,7 @@ public sealed class CellTests(ControllerFixture fx)
 
         Assert.False(outcome.Failed, outcome.Message);
         Assert.Equal(0, cloud.Executions("list_cells"));
-        Assert.Equal(["cell0:skipped", "cell1:skipped", "cell2:done", "cell3:done"], outcome.Cells.Select(c => $"{c.Name}:{c.Outcome}"));
+        Assert.Equal(["cell0:skipped", "cell1:skipped", "cell2:done", "cell3:done"], outcome.Cells.Select(c => $"{c.Name}:{c.Outcome.Name()}"));
         foreach (var cell in new[] { "cell2", "cell3" })
         {
             // The release's own tool, through each cell's own database URL (its own password) read from the mapping.
@@ -120,7 +120,7 @@ public sealed class CellTests(ControllerFixture fx)
         var again = await cloud.HopAsync("victoria", "wallaby");
 
         Assert.False(again.Failed, again.Message);
-        Assert.Equal(["cell0:skipped", "cell1:skipped", "cell2:done"], again.Cells.Select(c => $"{c.Name}:{c.Outcome}"));
+        Assert.Equal(["cell0:skipped", "cell1:skipped", "cell2:done"], again.Cells.Select(c => $"{c.Name}:{c.Outcome.Name()}"));
         Assert.Equal("wallaby_contracted", nova.Version("wallaby", "cell2"));
         Assert.Equal(2, nova.Runs(cell2, "sync")); // the failed run, then the rerun's
         Assert.Equal(2, cloud.Executions("db", "sync") - cloud.Executions("db", "sync", "--local_cell"));
