@@ -34,11 +34,9 @@ public sealed partial class HopRunner
 
         var reported = inspected is null ? null : VersionPattern().Matches(inspected).LastOrDefault()?.Value;
         reported ??= await RunVersionToolAsync(argv, ct).ConfigureAwait(false);
-        if (Major(reported) != Major(expected))
+        if (OtherRelease(reported, expected) is { } other)
         {
-            throw new ControllerException(
-                $"toolbox {_request.Toolbox.Describe()} has {Svc} {reported}, but {_request.To.Id} is {Svc} {Major(expected)}.x: " +
-                "point the toolbox for this release at that release's tools; nothing was run");
+            throw new ControllerException($"{other}: point the toolbox for this release at that release's tools; nothing was run");
         }
 
         _toolboxVersion = reported;
@@ -60,12 +58,11 @@ public sealed partial class HopRunner
         }
 
         var reported = await RunVersionToolAsync(argv, ct).ConfigureAwait(false);
-        if (expected is not null && Major(reported) != Major(expected))
+        if (OtherRelease(reported, expected) is { } other)
         {
             // Reported, not refused: the toolbox is what it is (a Debian suite may carry a later release of one service);
             // a hop to this release with it is refused by the same check.
-            _warnings.Add($"toolbox {_request.Toolbox.Describe()} has {Svc} {reported}, but {_request.To.Id} is {Svc} {Major(expected)}.x: " +
-                          $"a hop to {_request.To.Id} with it will be refused");
+            _warnings.Add($"{other}: a hop to {_request.To.Id} with it will be refused");
         }
 
         _toolboxVersion = reported;
@@ -93,6 +90,12 @@ public sealed partial class HopRunner
 
         return reported;
     }
+
+    /// <summary>What is wrong when <paramref name="reported"/> is not of the release's major version; null when it is, or when the catalog has none.</summary>
+    private string? OtherRelease(string reported, string? expected) =>
+        expected is null || Major(reported) == Major(expected)
+            ? null
+            : $"toolbox {_request.Toolbox.Describe()} has {Svc} {reported}, but {_request.To.Id} is {Svc} {Major(expected)}.x";
 
     private static string Major(string version) => version.Split('.')[0];
 
