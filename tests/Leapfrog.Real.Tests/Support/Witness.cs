@@ -4,7 +4,11 @@ namespace Leapfrog.Real.Tests.Support;
 /// What really ran in the chroots, written by the tools' side: the real tier's set-up puts a small wrapper per
 /// release tool into each chroot's /usr/local/sbin (ahead of the real tool on PATH) that appends the invocation
 /// to the chroot's <see cref="LogPath"/> before running the tool. The tests count runs there, not from the
-/// product's state files or results. The wrapper is transparent otherwise: it logs only while the log file
+/// product's state files or results. For a Python console script (every release tool here) the wrapper is that
+/// script itself, shebang, imports and all, with the logging lines put before its body: it runs in the same process,
+/// and whatever reads the script (the hop's pre-check and version reading) sees what it would see in a toolbox
+/// without the witness. A shell wrapper that runs the tool would hide the tool from that reading and make the hop
+/// start the tool's --version instead, a cost no deployment pays. The wrapper is transparent otherwise: it logs only while the log file
 /// exists (this tier's run), not the tests' own tool runs (<see cref="ReleaseTools"/> sets LEAPFROG_WITNESS=off),
 /// and holds a run back only when asked (<see cref="Hold"/>). The chroots' manifests are not touched.
 /// </summary>
@@ -35,7 +39,10 @@ public static class Witness
             }
 
             var wrapper = Path.Combine(suite.Path, "usr/local/sbin", tool);
-            var text = Script(tool, real);
+            var script = File.ReadAllText(suite.Path + real);
+            var text = script.StartsWith("#!", StringComparison.Ordinal) && script.Split('\n')[0].Contains("python", StringComparison.Ordinal)
+                ? PythonScript(tool, real, script)
+                : Script(tool, real);
             if (!File.Exists(wrapper) || File.ReadAllText(wrapper) != text)
             {
                 File.WriteAllText(wrapper, text);
@@ -116,6 +123,28 @@ public static class Witness
         "  set +f\n" +
         "fi\n" +
         $"exec {real} \"$@\"\n";
+
+    /// <summary>The release's own console script <paramref name="script"/> with the witness's lines after its shebang.</summary>
+    private static string PythonScript(string tool, string real, string script)
+    {
+        var newline = script.IndexOf('\n', StringComparison.Ordinal);
+        return script[..(newline + 1)] +
+            "# Witness of the Leapfrog real test tier (tests/Leapfrog.Real.Tests/Support/Witness.cs): appends this run to\n" +
+            $"# {LogPath} (when it exists) and waits when {HoldPath} asks it to; below the witness's lines, {real} as the\n" +
+            "# release ships it.\n" +
+            "import os as _lf_os, sys as _lf_sys, time as _lf_time\n" +
+            "if _lf_os.environ.get('LEAPFROG_WITNESS') != 'off':\n" +
+            $"    if _lf_os.path.isfile('{LogPath}'):\n" +
+            $"        with open('{LogPath}', 'a') as _lf_log:\n" +
+            $"            _lf_log.write('\\t'.join([str(_lf_os.getpid()), '{tool}'] + _lf_sys.argv[1:]) + '\\n')\n" +
+            $"    if _lf_os.path.isfile('{HoldPath}'):\n" +
+            $"        for _lf_line in open('{HoldPath}'):\n" +
+            "            _lf_words = _lf_line.split()\n" +
+            "            if _lf_words and all(w in ' ' + ' '.join(_lf_sys.argv[1:]) + ' ' for w in _lf_words[1:]):\n" +
+            "                _lf_time.sleep(int(_lf_words[0]))\n" +
+            "# --- the release's script ---\n" +
+            script[(newline + 1)..];
+    }
 
     private sealed class Release(string path) : IDisposable
     {
