@@ -86,8 +86,11 @@ public sealed class ChainBench(ITestOutputHelper log)
         var vars = BenchFiles.Vars(dir, "baseline-vars.yml", cloud, all, Toolboxes);
         var marks = WitnessMarks(all);
         var started = DateTimeOffset.UtcNow;
+        var cpu = BusyCpuSeconds();
         var r = AnsiblePlaybook.Run(dir, inventory, vars, playbook);
+        cpu = BusyCpuSeconds() - cpu;
         var run = Record("baseline", r, started, all, marks);
+        run["cpu_s"] = Math.Round(cpu, 1);
         run["commands"] = commands.Count;
         return run;
     }
@@ -99,9 +102,12 @@ public sealed class ChainBench(ITestOutputHelper log)
         var stateDir = Path.Combine(dir, $"state-{name}");
         var marks = WitnessMarks(all);
         var started = DateTimeOffset.UtcNow;
+        var cpu = BusyCpuSeconds();
         var r = AnsiblePlaybook.Run(dir, inventory, vars, "leapfrog.yml", [.. extra, "-e", $"leapfrog_state_dir={stateDir}", "-e", $"leapfrog_backup_dir={Path.Combine(dir, $"backups-{name}")}"]);
         var ended = DateTimeOffset.UtcNow;
+        cpu = BusyCpuSeconds() - cpu;
         var run = Record(name, r, started, all, marks);
+        run["cpu_s"] = Math.Round(cpu, 1);
         run["hops"] = StateHops.Windows(stateDir, BenchFiles.Services, started, ended);
         if (rerun)
         {
@@ -214,6 +220,16 @@ public sealed class ChainBench(ITestOutputHelper log)
             ["verdicts"] = verdicts,
             ["tool_runs"] = ToolRuns(all, marks),
         };
+    }
+
+    /// <summary>
+    /// The machine's busy CPU time so far (every core, /proc/stat: all but idle and iowait), in seconds: the difference
+    /// over a run is what the run cost the machine, tools, MariaDB, sshd and Ansible together (on a quiet machine).
+    /// </summary>
+    private static double BusyCpuSeconds()
+    {
+        var ticks = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(long.Parse).ToArray();
+        return (ticks.Sum() - ticks[3] - ticks[4]) / 100.0; // USER_HZ is 100 on Linux
     }
 
     /// <summary>How many tool runs each chroot's witness has logged so far for these deployments' config files.</summary>

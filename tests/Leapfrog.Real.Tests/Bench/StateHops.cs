@@ -6,7 +6,8 @@ namespace Leapfrog.Real.Tests.Bench;
 /// <summary>
 /// Per hop of a playbook run, from the state files the hop module wrote on the controller: each service's hop
 /// (started to finished) and the hop's window in the playbook (from its first service's start to the next hop's,
-/// or to the playbook's end), so that the orchestration overhead is the window minus the slowest service.
+/// or for the last hop to its last service's end, the rest of the playbook being its tail), so that the orchestration
+/// overhead is the window minus the slowest service.
 /// </summary>
 public static class StateHops
 {
@@ -42,13 +43,16 @@ public static class StateHops
         for (var i = 0; i < hops.Count; i++)
         {
             var start = hops[i].Min(r => r.Started);
-            var end = i + 1 < hops.Count ? hops[i + 1].Min(r => r.Started) : playbookEnded;
+            // The last hop ends with its last service's hop: what follows it (the role's summary, the report) is the
+            // playbook's tail, reported on its own (tail_s), not the hop's orchestration.
+            var end = i + 1 < hops.Count ? hops[i + 1].Min(r => r.Started) : hops[i].Max(r => r.Finished);
             windows.Add(new JsonObject
             {
                 ["from"] = hops[i].Key.From,
                 ["to"] = hops[i].Key.To,
                 ["offset_s"] = (start - playbookStarted).TotalSeconds,
                 ["window_s"] = (end - start).TotalSeconds,
+                ["tail_s"] = i + 1 < hops.Count ? null : (playbookEnded - end).TotalSeconds,
                 ["services"] = new JsonObject(hops[i].Select(r => KeyValuePair.Create(r.Service, (JsonNode?)new JsonObject
                 {
                     ["seconds"] = (r.Finished - r.Started).TotalSeconds,
