@@ -74,7 +74,7 @@ public sealed partial class HopRunner
         await WriteStateAsync(state, ct).ConfigureAwait(false);
         _state = state;
         var failure = await RunStepsAsync(hop.RunId, ct).ConfigureAwait(false);
-        var (schemaFailure, after) = await SchemaVerdictAsync(ct).ConfigureAwait(false);
+        var (schemaFailure, after) = await SchemaVerdictAsync(before, ct).ConfigureAwait(false);
         failure ??= schemaFailure;
         if (failure is null)
         {
@@ -196,10 +196,10 @@ public sealed partial class HopRunner
             return cellFailure;
         }
 
-        var verify = First(StepKind.Verify);
+        var verify = VerifyStep();
         if (verify is null)
         {
-            if (_request.Service.Schema.Count == 0)
+            if (_request.Service.Schema.Count == 0 && _request.Phases.Contains(StepKind.Schema))
             {
                 _warnings.Add($"the catalog has no verification command for {Svc} in {_request.To.Id}: the hop is recorded as done unverified");
             }

@@ -18,7 +18,7 @@ public sealed partial class HopRunner
 
     /// <summary>The tools of every step this hop will run: its probe and verification, and the schema and data steps of its phases.</summary>
     private IEnumerable<(string Tool, string Path)> NeededTools() =>
-        new[] { First(StepKind.Probe), First(StepKind.Verify), _request.UpgradeCheck ? StatusCheck : null }.OfType<StepDefinition>()
+        new[] { First(StepKind.Probe), VerifyStep(), _request.UpgradeCheck ? StatusCheck : null }.OfType<StepDefinition>()
             .Concat(Steps(StepKind.Schema).Concat(Steps(StepKind.Data)).Where(s => _request.Phases.Contains(s.Kind)))
             .Select(s => s.Argv[0])
             .Distinct(StringComparer.Ordinal)
@@ -75,29 +75,50 @@ public sealed partial class HopRunner
         return inspection.Databases;
     }
 
-    /// <summary>After the steps: each database against the heads the target toolbox ships. Returns the failure (or null) and the databases.</summary>
-    private async Task<(string? Failure, IReadOnlyList<DatabaseRevision> After)> SchemaVerdictAsync(CancellationToken ct)
+    /// <summary>
+    /// The release's own verification, for a hop that runs schema steps. A hop of data steps alone (the start release's
+    /// own data migrations) changes no schema: the data tool's exit code says whether its migrations are done, and the
+    /// schema verdict is the pre-check's reading (below), so no verification tool is started for it.
+    /// </summary>
+    private StepDefinition? VerifyStep() => _request.Phases.Contains(StepKind.Schema) ? First(StepKind.Verify) : null;
+
+    /// <summary>
+    /// After the steps: each database against the heads the target toolbox ships. Returns the failure (or null) and the
+    /// databases. A hop that ran no schema step is judged by <paramref name="before"/>, the pre-check's reading: data
+    /// migrations do not move a schema revision, so asking again would only start the same process twice.
+    /// </summary>
+    private async Task<(string? Failure, IReadOnlyList<DatabaseRevision> After)> SchemaVerdictAsync(IReadOnlyList<DatabaseRevision> before, CancellationToken ct)
     {
         if (_request.Service.Schema.Count == 0)
         {
             return (null, []);
         }
 
-        var (inspection, error) = await InspectAsync([], "schema verdict", ct).ConfigureAwait(false);
-        if (inspection is null)
+        IReadOnlyList<DatabaseRevision> databases;
+        if (_request.Phases.Contains(StepKind.Schema) || before.Any(d => d.Error is not null))
         {
-            return (error, []);
+            var (inspection, error) = await InspectAsync([], "schema verdict", ct).ConfigureAwait(false);
+            if (inspection is null)
+            {
+                return (error, []);
+            }
+
+            databases = inspection.Databases;
+        }
+        else
+        {
+            databases = before;
         }
 
-        var behind = inspection.Databases.Where(d => !d.AtHead).ToList();
-        if (inspection.Databases.Count == 0)
+        var behind = databases.Where(d => !d.AtHead).ToList();
+        if (databases.Count == 0)
         {
-            return ($"the schema verdict found no database of {Svc}", inspection.Databases);
+            return ($"the schema verdict found no database of {Svc}", databases);
         }
 
         return behind.Count == 0
-            ? (null, inspection.Databases)
-            : ($"schema verdict: {string.Join("; ", behind.Select(d => d.Describe()))}", inspection.Databases);
+            ? (null, databases)
+            : ($"schema verdict: {string.Join("; ", behind.Select(d => d.Describe()))}", databases);
     }
 
     /// <summary>Asks the toolbox; returns its answer, or null and why it gave none.</summary>

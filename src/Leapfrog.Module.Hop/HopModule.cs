@@ -20,6 +20,11 @@ internal static class HopModule
             return await HopPreflight.RunAsync(args).ConfigureAwait(false);
         }
 
+        if (HopServices.Asked(args))
+        {
+            return await HopServices.RunAsync(args).ConfigureAwait(false);
+        }
+
         var request = HopArgs.Request(args);
         var connection = HopArgs.Connection(args);
         var reconnect = TimeSpan.FromSeconds(args.GetInt("reconnect_timeout", 300, 0, 86400));

@@ -49,6 +49,7 @@ public static class PlanModule
             ["services"] = new JsonArray(services.Select(s => (JsonNode)s.Name).ToArray()),
             ["releases"] = new JsonArray(path.Select(r => (JsonNode)r.Id).ToArray()),
             ["hops"] = hopsJson,
+            ["start_data"] = Names(StartData(catalog, services, request.From)),
             ["catalog"] = PlanFacts.Describe(services, path, catalog),
         });
     }
@@ -101,6 +102,15 @@ public static class PlanModule
     private static int ExpectedWork(ServiceCatalog catalog, ServiceDefinition service, Release to) =>
         catalog.StepsFor(service, to).Count(s => s.Kind is StepKind.Schema or StepKind.Data)
         + catalog.CellStepsFor(service, to).Count(s => s.Kind is StepKind.Schema or StepKind.Data);
+
+    /// <summary>
+    /// The services the start release has online data migrations for (its own steps or its cells'): the ones whose
+    /// start-release data the upgrade role finishes before the first hop. The others would start a module, read their
+    /// state and toolbox, and run nothing.
+    /// </summary>
+    private static IEnumerable<ServiceDefinition> StartData(ServiceCatalog catalog, IReadOnlyList<ServiceDefinition> services, Release from) =>
+        services.Where(s => catalog.Exists(s, from)
+            && catalog.StepsFor(s, from).Concat(catalog.CellStepsFor(s, from)).Any(step => step.Kind == StepKind.Data));
 
     private static JsonArray Names(IEnumerable<ServiceDefinition> services) =>
         new(services.Select(s => (JsonNode)s.Name).ToArray());

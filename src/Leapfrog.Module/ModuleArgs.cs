@@ -61,6 +61,19 @@ public sealed class ModuleArgs
         };
     }
 
+    /// <summary>These parameters with <paramref name="name"/> set to <paramref name="value"/> (removed when null); check mode and verbosity kept.</summary>
+    public ModuleArgs With(string name, string? value)
+    {
+        var copy = (JsonObject)_values.DeepClone();
+        copy.Remove(name);
+        if (value is not null)
+        {
+            copy[name] = value;
+        }
+
+        return new ModuleArgs(copy) { CheckMode = CheckMode, Verbosity = Verbosity };
+    }
+
     /// <summary>True when the user gave the parameter a non-null value.</summary>
     public bool Has(string name) => _values[name] is not null;
 

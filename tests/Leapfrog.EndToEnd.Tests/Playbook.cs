@@ -81,10 +81,9 @@ public sealed partial class PlaybookRun(int exitCode, string output, TimeSpan el
     /// <summary>How the upgrade role names the task that finishes the start release's data migrations ("Hop nova at victoria: finish ...").</summary>
     public const string StartData = ": finish its data migrations";
 
-    /// <summary>The start release's data-migration tasks (not hops) that reported <paramref name="status"/>.</summary>
+    /// <summary>The start release's data-migration lines (not hops), one per service, that reported <paramref name="status"/>.</summary>
     public IReadOnlyList<string> StartDataTasks(string status) =>
-        [.. TasksWith(status, "Hop ", startData: true).Concat(TasksWith(status, "Wait for the hops", startData: true))
-            .Where(t => t.EndsWith(StartData, StringComparison.Ordinal))];
+        [.. TasksWith(status, "Hop ", startData: true).Where(t => t.EndsWith(StartData, StringComparison.Ordinal))];
 
     /// <summary>
     /// Per task name (after "role : "), the host result lines that start with <paramref name="status"/>; the tasks that
@@ -106,18 +105,30 @@ public sealed partial class PlaybookRun(int exitCode, string output, TimeSpan el
             if (task is not null && task.StartsWith(taskNameStart, StringComparison.Ordinal) && line.StartsWith(status + ":", StringComparison.Ordinal)
                 && (startData || !task.EndsWith(StartData, StringComparison.Ordinal)))
             {
-                hits.Add(task);
+                var item = ItemRegex().Match(line);
+                hits.Add(item.Success && task.StartsWith("Hop ", StringComparison.Ordinal) ? OneService(task, item.Groups["item"].Value) : task);
             }
         }
 
         return hits;
     }
 
-    /// <summary>Hop tasks (serial "Hop ..." and parallel "Wait for the hops ...") that reported changed.</summary>
-    public IReadOnlyList<string> ChangedHops => [.. TasksWith("changed", "Hop "), .. TasksWith("changed", "Wait for the hops")];
+    /// <summary>
+    /// A hop task's line for one service: the role prints each service's hop as an item of one task ("Hop keystone,
+    /// glance wallaby -> xena", item glance), read as that service's own ("Hop glance wallaby -> xena").
+    /// </summary>
+    private static string OneService(string task, string service)
+    {
+        var words = task["Hop ".Length..].Split(' ');
+        var last = Array.FindIndex(words, w => !w.EndsWith(',')); // the services are "a, b, c"; the hop follows
+        return string.Join(' ', new[] { "Hop", service }.Concat(words[(last + 1)..]));
+    }
 
-    /// <summary>Hop tasks that reported ok.</summary>
-    public IReadOnlyList<string> OkHops => [.. TasksWith("ok", "Hop "), .. TasksWith("ok", "Wait for the hops")];
+    /// <summary>Hop lines (one per service's hop: "Hop SERVICE FROM -> TO") that reported changed.</summary>
+    public IReadOnlyList<string> ChangedHops => TasksWith("changed", "Hop ");
+
+    /// <summary>Hop lines that reported ok.</summary>
+    public IReadOnlyList<string> OkHops => TasksWith("ok", "Hop ");
 
     public override string ToString() => $"exit {ExitCode} after {Elapsed.TotalSeconds:0.0} s\n{Tail(Output, 12000)}";
 
@@ -125,6 +136,9 @@ public sealed partial class PlaybookRun(int exitCode, string output, TimeSpan el
 
     [GeneratedRegex(@"changed=(?<changed>\d+)\s+unreachable=\d+\s+failed=(?<failed>\d+)")]
     private static partial Regex RecapRegex();
+
+    [GeneratedRegex(@"^\w+: \[[^\]]*\] => \(item=(?<item>[^)]*)\)")]
+    private static partial Regex ItemRegex();
 
     [GeneratedRegex(@"^TASK \[(?:[^\]]*? : )?(?<name>[^\]]*)\]")]
     private static partial Regex TaskRegex();

@@ -41,6 +41,27 @@ public sealed class StartDataTests(ControllerFixture fx)
         Assert.Equal("wallaby_contracted", nova.Version("wallaby", "cell2"));
     }
 
+    [Fact]
+    public async Task The_start_releases_data_migrations_start_no_verification_tool_and_a_hop_with_schema_steps_does()
+    {
+        var cloud = new Cloud(fx, "cinder", "victoria");
+
+        var data = await cloud.HopAsync("victoria", "victoria", r => r with { Phases = new HashSet<StepKind> { StepKind.Data } });
+
+        Assert.False(data.Failed, data.Message);
+        Assert.Equal(DataOutcome.Done, data.DataOutcome);
+        // The data tool's own exit code is the verdict of its migrations; the schema verdict is the pre-check's reading.
+        Assert.DoesNotContain(Runs(cloud), r => r.Argv.Contains("upgrade"));
+        Assert.DoesNotContain(data.Steps, s => s.Kind == StepKind.Verify);
+        Assert.True(data.Verified, data.Message);
+        Assert.Equal(data.SchemaBefore.Select(d => d.Revision), data.SchemaAfter.Select(d => d.Revision));
+
+        var hop = await cloud.HopAsync("victoria", "wallaby");
+        Assert.False(hop.Failed, hop.Message);
+        Assert.Contains(hop.Steps, s => s.Kind == StepKind.Verify && s.Name == "upgrade_check" && s.Outcome == StepOutcome.Ok);
+        Assert.Single(Runs(cloud), r => r.Argv.Contains("upgrade") && r.Release == "wallaby");
+    }
+
     private static List<(string Release, List<string> Argv)> Runs(Cloud cloud) =>
         FakeToolboxLogEntry.ReadLines(cloud.ExecLog).Select(l => JsonDocument.Parse(l).RootElement)
             .Select(e => (e.GetProperty("release").GetString()!, e.GetProperty("argv").EnumerateArray().Select(a => a.GetString()!).ToList()))
