@@ -196,6 +196,7 @@ public sealed partial class HopRunner
             return cellFailure;
         }
 
+        _stepsEnded.TrySetResult();
         var verify = VerifyStep();
         if (verify is null)
         {

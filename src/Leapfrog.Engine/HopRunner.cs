@@ -21,6 +21,7 @@ public sealed partial class HopRunner
     private readonly StepExecutor _executor;
     private readonly SyncList<string> _warnings = new();
     private readonly SyncList<StepReport> _reports = new();
+    private readonly TaskCompletionSource _stepsEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly IShell _shell;
 
     /// <summary>Creates a runner for <paramref name="request"/> over <paramref name="shell"/>.</summary>
@@ -39,6 +40,14 @@ public sealed partial class HopRunner
     }
 
     private string Svc => _request.Service.Name;
+
+    /// <summary>
+    /// Completes when every schema and data step of the hop (the service's and its cells') has ended well: what is left
+    /// reads the databases (the release's verification, the schema verdict, the registry read; writes only the
+    /// registry clean-up, when asked, and the state file). It never completes for a hop that stops before (a failed
+    /// step, a refusal, a finished hop): callers wait for it or for <see cref="RunAsync"/>, whichever ends first.
+    /// </summary>
+    public Task StepsEnded => _stepsEnded.Task;
 
     private string StateFile => $"{_request.StateDir.TrimEnd('/')}/{Svc}.json";
 

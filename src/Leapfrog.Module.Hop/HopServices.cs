@@ -9,7 +9,8 @@ namespace Leapfrog.Module.Hop;
 /// One hop for several services in one module run (<c>services</c> instead of <c>service</c>): each service's hop is the
 /// same as its own module run would be (its own connection, lock, state file, detached steps, verdict), and they run
 /// wave by wave as the catalog's <c>after</c> allows, the services of a wave at once (<c>parallel: false</c>: one at a
-/// time, in the order given). A failed hop stops the waves after its own, once every hop of its wave has ended. One
+/// time, in the order given, the next one's steps beside the previous one's verification). A failed hop stops the
+/// services not yet started, once every hop of its wave has ended. One
 /// process instead of one per service, and no per-service polling by Ansible: the upgrade role calls this once a hop.
 /// </summary>
 internal static class HopServices
@@ -52,6 +53,7 @@ internal static class HopServices
             : requests.Select(r => new List<HopRequest> { r }).ToList();
 
         var results = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
+        var started = new List<Running>();
         string? stoppedBy = null;
         foreach (var wave in waves)
         {
@@ -65,14 +67,28 @@ internal static class HopServices
                 continue;
             }
 
-            var ended = await Task.WhenAll(wave.Select(r => RunOneAsync(r, connection, reconnect))).ConfigureAwait(false);
-            foreach (var (r, json) in wave.Zip(ended))
+            var now = wave.Select(r => Start(r, connection, reconnect)).ToList();
+            started.AddRange(now);
+            if (parallel)
             {
-                results[r.Service.Name] = json;
+                await Task.WhenAll(now.Select(x => x.Ended)).ConfigureAwait(false);
+            }
+            else
+            {
+                // One at a time: the next service starts once this one's steps have ended, while its verification
+                // (which only reads) runs; the service before it has ended by then, so at most one verification runs
+                // beside the next service's steps, and a failed one stops every service not yet started.
+                await Task.WhenAny(now[0].StepsEnded, now[0].Ended).ConfigureAwait(false);
+                await Task.WhenAll(started.SkipLast(1).Select(x => x.Ended)).ConfigureAwait(false);
             }
 
-            var failed = wave.Zip(ended).Where(p => Failed(p.Second)).Select(p => p.First.Service.Name).ToList();
+            var failed = started.Where(x => x.Ended.IsCompleted && Failed(x.Ended.Result)).Select(x => x.Request.Service.Name).ToList();
             stoppedBy = failed.Count > 0 ? string.Join(", ", failed) : null;
+        }
+
+        foreach (var x in started)
+        {
+            results[x.Request.Service.Name] = await x.Ended.ConfigureAwait(false);
         }
 
         var list = names.Select(n => results[n]).ToList();
@@ -100,14 +116,25 @@ internal static class HopServices
 
     private static bool Failed(JsonObject result) => result["failed"] is JsonValue f && f.GetValue<bool>();
 
+    /// <summary>A service's hop under way: its result when it ends, and the end of its steps (<see cref="HopRunner.StepsEnded"/>).</summary>
+    private sealed record Running(HopRequest Request, Task<JsonObject> Ended, Task StepsEnded);
+
+    private static Running Start(HopRequest request, ShellOptions connection, TimeSpan reconnect)
+    {
+        var stepsEnded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        return new Running(request, RunOneAsync(request, connection, reconnect, stepsEnded), stepsEnded.Task);
+    }
+
     /// <summary>One service's hop, its result as its own module run would return it, a refusal included.</summary>
-    private static async Task<JsonObject> RunOneAsync(HopRequest request, ShellOptions connection, TimeSpan reconnect)
+    private static async Task<JsonObject> RunOneAsync(HopRequest request, ShellOptions connection, TimeSpan reconnect, TaskCompletionSource stepsEnded)
     {
         JsonObject result;
         try
         {
             await using var shell = ShellFactory.Create(connection, TimeProvider.System);
-            var outcome = await new HopRunner(shell, request, TimeProvider.System, reconnect).RunAsync().ConfigureAwait(false);
+            var runner = new HopRunner(shell, request, TimeProvider.System, reconnect);
+            _ = runner.StepsEnded.ContinueWith(_ => stepsEnded.TrySetResult(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            var outcome = await runner.RunAsync().ConfigureAwait(false);
             result = HopResult.ToJson(outcome, request, shell.Target);
         }
         catch (LeapfrogException ex)

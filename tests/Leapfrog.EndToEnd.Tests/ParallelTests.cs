@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text.Json;
+
 namespace Leapfrog.EndToEnd.Tests;
 
 public sealed class ParallelTests(ITestOutputHelper output)
@@ -37,6 +40,21 @@ public sealed class ParallelTests(ITestOutputHelper output)
             Assert.Equal(serialBox.Sql("SELECT COUNT(*) FROM fake_items", db), parallelBox.Sql("SELECT COUNT(*) FROM fake_items", db));
         }
 
+        // Serial: one service's steps at a time. From the state files' step times: in each hop, a service's first schema
+        // or data step starts after the previous service's last one ended (its verification, which only reads, may run
+        // beside them).
+        foreach (var hop in new[] { ("victoria", "wallaby"), ("wallaby", "xena") })
+        {
+            var spans = Services.Split(' ').Select(s => (Service: s, Span: StepSpan(serialBox, s, hop)))
+                .Where(x => x.Span is not null).OrderBy(x => x.Span!.Value.First).ToList();
+            Assert.True(spans.Count >= 2, $"{hop}: fewer than two services ran steps");
+            for (var i = 1; i < spans.Count; i++)
+            {
+                Assert.True(spans[i].Span!.Value.First >= spans[i - 1].Span!.Value.LastEnd,
+                    $"{hop}: {spans[i].Service}'s steps started {spans[i].Span!.Value.First:O}, before {spans[i - 1].Service}'s ended {spans[i - 1].Span!.Value.LastEnd:O}");
+            }
+        }
+
         var placement = RealHops(parallelBox, "placement");
         var nova = RealHops(parallelBox, "nova");
         for (var i = 0; i < 2; i++)
@@ -58,6 +76,21 @@ public sealed class ParallelTests(ITestOutputHelper output)
         Assert.True(again.ExitCode == 0, again.ToString());
         Assert.Equal(0, again.RecapChanged);
         Assert.Empty(parallelBox.Witness.Since(mark)); // a rerun runs no tool at all
+    }
+
+    /// <summary>When the service's first schema or data step of the hop started, and when its last one ended (start plus its run time).</summary>
+    private static (DateTimeOffset First, DateTimeOffset LastEnd)? StepSpan(Sandbox box, string service, (string From, string To) hop)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(box.StateDir, service + ".json")));
+        var steps = doc.RootElement.GetProperty("hops").EnumerateArray()
+            .Single(h => h.GetProperty("from").GetString() == hop.From && h.GetProperty("to").GetString() == hop.To)
+            .GetProperty("steps").EnumerateArray()
+            .Where(st => st.GetProperty("name").GetString()! is var n && (n.StartsWith("schema:", StringComparison.Ordinal) || n.StartsWith("data:", StringComparison.Ordinal))
+                         && st.TryGetProperty("started", out var at) && at.ValueKind == JsonValueKind.String)
+            .Select(st => (Start: DateTimeOffset.Parse(st.GetProperty("started").GetString()!, CultureInfo.InvariantCulture),
+                           Seconds: st.GetProperty("duration_s").GetDouble()))
+            .ToList();
+        return steps.Count == 0 ? null : (steps.Min(x => x.Start), steps.Max(x => x.Start.AddSeconds(x.Seconds)));
     }
 
     /// <summary>The hops of <paramref name="service"/> from one release to the next (not the start release's own data migrations).</summary>
