@@ -36,6 +36,9 @@ public sealed class ChainTests(ITestOutputHelper output)
             (startData.Contains(s) ? ["victoria>victoria:done"] : Array.Empty<string>()).Concat(["victoria>wallaby:done", "wallaby>xena:done", "xena>yoga:done"]),
             box.Hops(s).Select(h => $"{h.From}>{h.To}:{h.Outcome}")));
         Assert.Equal(15, run.ChangedHops.Count);
+        // On the control node (the default) each hop's task waits for its module run itself: no async job to poll.
+        Assert.Empty(run.TasksWith("ok", "Wait for the hops"));
+        Assert.Equal(4, run.TasksWith("skipping", "Wait for the hops").Count); // the start release's data and 3 hops
         // Parallel by default, in the catalog's waves, from the state files' times: in every hop nova starts after
         // placement has finished, and the other four ran together (not one after another: some two of them overlap).
         foreach (var hop in new[] { "victoria>wallaby", "wallaby>xena", "xena>yoga" })
