@@ -94,15 +94,25 @@ public sealed class UpgradeRoleRealTests(ITestOutputHelper log)
         }
 
         Assert.All(all, d => Assert.Contains(found, n => n.Contains($" {d.Service}: ", StringComparison.Ordinal) && n.Contains("2025.1", StringComparison.Ordinal)));
-        // victoria's own online data migrations ran to completion with victoria's chroot before the first hop, recorded first in each state file.
+        // victoria's own online data migrations ran to completion with victoria's chroot before the first hop, recorded first in
+        // the state file of each service that has them (cinder and nova: keystone and glance have no online data migrations,
+        // so the role starts nothing for them and their first record is the hop to zed).
         Assert.Contains("Finish the start release's online data migrations", up.Output, StringComparison.Ordinal);
         foreach (var d in all)
         {
             var state = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "state", $"{d.Service}.json")))!;
             var firstHop = state["hops"]![0]!;
-            Assert.Equal(("victoria", "victoria", "done"), (firstHop["from"]!.GetValue<string>(), firstHop["to"]!.GetValue<string>(), firstHop["outcome"]!.GetValue<string>()));
-            Assert.Equal("zed", state["hops"]![1]!["to"]!.GetValue<string>());
-            log.WriteLine($"  {d.Service} before the first hop: {string.Join(", ", firstHop["steps"]!.AsArray().Select(st => $"{st!["name"]} {st["outcome"]} runs {st["runs"]}"))}");
+            var opening = (firstHop["from"]!.GetValue<string>(), firstHop["to"]!.GetValue<string>(), firstHop["outcome"]!.GetValue<string>());
+            if (d.Service is "cinder" or "nova")
+            {
+                Assert.Equal(("victoria", "victoria", "done"), opening);
+                Assert.Equal("zed", state["hops"]![1]!["to"]!.GetValue<string>());
+                log.WriteLine($"  {d.Service} before the first hop: {string.Join(", ", firstHop["steps"]!.AsArray().Select(st => $"{st!["name"]} {st["outcome"]} runs {st["runs"]}"))}");
+            }
+            else
+            {
+                Assert.Equal(("victoria", "zed", "done"), opening);
+            }
         }
 
         foreach (var d in all)
