@@ -137,15 +137,11 @@ internal static class HopServices
             var outcome = await runner.RunAsync().ConfigureAwait(false);
             result = HopResult.ToJson(outcome, request, shell.Target);
         }
-        catch (LeapfrogException ex)
-        {
-            result = ModuleHost.Failure(ex.Message);
-        }
-#pragma warning disable CA1031 // one service's unexpected error is its own failed result; the others' results still count
+#pragma warning disable CA1031 // one service's error is its own failed result, as its own module run's would be; the others' results still count
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            result = ModuleHost.Failure($"internal error ({ex.GetType().Name}): {Printable.Clip(ex.Message, 300)}");
+            result = ModuleHost.Failure(ex);
         }
 
         result["service"] ??= request.Service.Name;

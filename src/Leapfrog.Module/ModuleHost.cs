@@ -33,19 +33,11 @@ public static class ModuleHost
             verbosity = args.Verbosity;
             result = await body(args).ConfigureAwait(false);
         }
-        catch (LeapfrogException ex)
-        {
-            result = Failure(ex.Message);
-        }
 #pragma warning disable CA1031 // the protocol demands one JSON object whatever happens
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            result = Failure($"internal error ({ex.GetType().Name}): {Printable.Clip(ex.Message, 300)}");
-            if (verbosity >= 3)
-            {
-                result["exception"] = ex.ToString();
-            }
+            result = Failure(ex, verbosity);
         }
 
         var failed = result["failed"] is JsonValue f && f.GetValue<bool>();
@@ -58,6 +50,27 @@ public static class ModuleHost
 
     /// <summary>A failed result with <paramref name="message"/>.</summary>
     public static JsonObject Failure(string message) => new() { ["failed"] = true, ["changed"] = false, ["msg"] = message };
+
+    /// <summary>
+    /// The failed result for <paramref name="ex"/>: a <see cref="LeapfrogException"/>'s own message, anything else as an
+    /// internal error naming its type (its stack trace only from <paramref name="verbosity"/> 3 on, never by default).
+    /// </summary>
+    public static JsonObject Failure(Exception ex, int verbosity = 0)
+    {
+        ArgumentNullException.ThrowIfNull(ex);
+        if (ex is LeapfrogException)
+        {
+            return Failure(ex.Message);
+        }
+
+        var result = Failure($"internal error ({ex.GetType().Name}): {Printable.Clip(ex.Message, 300)}");
+        if (verbosity >= 3)
+        {
+            result["exception"] = ex.ToString();
+        }
+
+        return result;
+    }
 
     private static string ReadArgsFile(string[] argv)
     {
